@@ -24,6 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * decides whether an answer counted, and the cell's {@code surveys} set makes that write idempotent.
  */
 public final class DynamoAggregateStore implements AggregateStore {
+    /** Every attribute by placeholder: several plain words (agent, day, ...) are DynamoDB reserved words. */
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("#responses", "responses"), Map.entry("#csatSum", "csatSum"), Map.entry("#csat4or5", "csat4or5"),
+            Map.entry("#npsResponses", "npsResponses"), Map.entry("#promoters", "promoters"),
+            Map.entry("#detractors", "detractors"), Map.entry("#surveys", "surveys"), Map.entry("#day", "day"),
+            Map.entry("#kind", "kind"), Map.entry("#team", "team"), Map.entry("#agent", "agent"));
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -50,11 +57,11 @@ public final class DynamoAggregateStore implements AggregateStore {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("pk", s(pk(cell.day())), "sk", s(sk(cell))))
-                    .updateExpression("ADD responses :r, csatSum :cs, csat4or5 :c45, npsResponses :nr, "
-                            + "promoters :pro, detractors :det, surveys :sids "
-                            + "SET #day = :day, kind = :kind, team = :team, agent = :agent")
-                    .conditionExpression("attribute_not_exists(surveys) OR NOT contains(surveys, :sid)")
-                    .expressionAttributeNames(Map.of("#day", "day"))
+                    .updateExpression("ADD #responses :r, #csatSum :cs, #csat4or5 :c45, #npsResponses :nr, "
+                            + "#promoters :pro, #detractors :det, #surveys :sids "
+                            + "SET #day = :day, #kind = :kind, #team = :team, #agent = :agent")
+                    .conditionExpression("attribute_not_exists(#surveys) OR NOT contains(#surveys, :sid)")
+                    .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException alreadyCounted) {
