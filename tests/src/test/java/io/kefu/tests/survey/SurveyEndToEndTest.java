@@ -8,7 +8,12 @@ import io.kefu.functions.dispatch.DispatchDueSurveysHandler;
 import io.kefu.functions.response.RecordSurveyResponseHandler;
 import io.kefu.functions.schedule.ScheduleSurveyHandler;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.shared.aws.survey.DynamoAggregateStore;
+import io.kefu.shared.aws.survey.DynamoSurveyStore;
 import io.kefu.shared.contract.OutboundMessage;
+import io.kefu.shared.domain.survey.DailyAggregate;
+import io.kefu.shared.domain.survey.SurveyAnswer;
+import io.kefu.shared.survey.AggregateStore;
 import io.kefu.shared.domain.survey.ResponseToken;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.json.Json;
@@ -281,5 +286,33 @@ class SurveyEndToEndTest {
         assertThat(queues.receiveAll(stack.queueUrl("SurveyResponsesDlq"))).singleElement().satisfies(m ->
                 assertThat(m.messageAttributes().get("kefu.error.reason").stringValue()).startsWith("survey expired"));
         assertThat(aggregateCells()).isEmpty();
+    }
+
+    @Test
+    void sendLeftHalfDoneByACrashIsRetriedAfterTheLeaseWithTheSameKey() throws IOException {
+        request(sample("request-post-chat.json"));
+        clock.advance(Duration.ofMinutes(31));
+        String id = SurveyIds.surveyId("chat:tr-20261128-0001");
+        // A dispatcher won SCHEDULED -> SENDING and died before SENT (whether or not its message got out).
+        DynamoSurveyStore store = new DynamoSurveyStore(stack.dynamoDb(), stack.tableName("SurveysTable"), 4, clock);
+        assertThat(store.claimSend(id, clock.instant(), clock.instant().plus(Duration.ofMinutes(2)))).isTrue();
+
+        assertThat(dispatch()).containsEntry("sent", 0).containsEntry("retried", 0); // lease still running
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(dispatch()).containsEntry("retried", 1);
+        assertThat(outbound()).singleElement().satisfies(m -> assertThat(m.messageKey()).isEqualTo("survey:" + id));
+        assertThat(survey("chat:tr-20261128-0001").get("status").s()).isEqualTo("SENT");
+        assertThat(dispatch()).containsEntry("retried", 0);
+    }
+
+    @Test
+    void aggregateCellCountsASurveyOnlyOnce() {
+        DynamoAggregateStore cells = new DynamoAggregateStore(stack.dynamoDb(), stack.tableName("SurveyAggregatesTable"));
+        AggregateStore.Cell cell = new AggregateStore.Cell(java.time.LocalDate.of(2026, 11, 28), "POST_CHAT", "t", "a");
+        DailyAggregate one = DailyAggregate.of(new SurveyAnswer(4, 9, null, null));
+        assertThat(cells.add(cell, "svy_1", one)).isTrue();
+        assertThat(cells.add(cell, "svy_1", one)).isFalse();
+        assertThat(cells.add(cell, "svy_2", one)).isTrue();
+        assertThat(cells.day(cell.day())).containsEntry(cell, one.plus(one));
     }
 }
