@@ -116,7 +116,7 @@ public final class LocalAwsStack implements AutoCloseable {
 
     /** The shared stack with resources for a new, unique stage: test isolation without restarting emulators. */
     public static LocalAwsStack isolated() {
-        return shared().withStage("t" + STAGES.incrementAndGet() + "x" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff)));
+        return shared().withStage(uniqueStage());
     }
 
     public static Builder builder() {
@@ -130,6 +130,20 @@ public final class LocalAwsStack implements AutoCloseable {
     public LocalAwsStack withStage(String stage) {
         return new LocalAwsStack(template.withStage(stage), region, sqsEndpoint, dynamoDbEndpoint, credentials, embedded,
                 null, true, log, sqs, dynamoDb);
+    }
+
+    /**
+     * The same endpoints with another template's resources (e.g. a small test template binding a test handler to
+     * a queue), bootstrapped now for {@code stage}.
+     */
+    public LocalAwsStack withTemplate(Path templateFile, String stage) {
+        return new LocalAwsStack(CfnTemplate.load(templateFile).withStage(stage), region, sqsEndpoint, dynamoDbEndpoint,
+                credentials, embedded, null, true, log, sqs, dynamoDb);
+    }
+
+    /** A fresh unique stage name, for {@link #withStage} and {@link #withTemplate}. */
+    public static String uniqueStage() {
+        return "t" + STAGES.incrementAndGet() + "x" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
     }
 
     public CfnTemplate template() {
