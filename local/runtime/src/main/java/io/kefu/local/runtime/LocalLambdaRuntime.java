@@ -60,6 +60,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     private final Map<String, FunctionStats> stats = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextFire = new LinkedHashMap<>();
     private final Map<String, ScheduleExpression> schedules = new LinkedHashMap<>();
+    private final Set<String> reportedErrors = ConcurrentHashMap.newKeySet();
 
     private LocalLambdaRuntime(Builder builder) {
         this.stack = builder.stack;
@@ -132,7 +133,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         FunctionSpec function = requireFunction(functionLogicalId);
         return handlers.computeIfAbsent(functionLogicalId, id -> {
             Function<Environment, Object> factory = factories.get(id);
-            return factory != null ? factory.apply(environment(id)) : instantiate(function, environment(id));
+            return factory != null ? factory.apply(environment(id))
+                    : instantiate(function, environment(id), stack.template().file().toAbsolutePath().getParent());
         });
     }
 
@@ -248,8 +250,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         } catch (RuntimeException | Error thrown) {
             errors = 1;
             failed.addAll(batch.stream().map(Message::messageId).toList());
-            System.err.println("[kefu-runtime] " + function.logicalId() + " threw " + thrown
-                    + "; the whole batch of " + batch.size() + " will be retried");
+            report(function.logicalId(), thrown, "; the whole batch of " + batch.size() + " will be retried");
         }
         List<Message> toDelete = batch.stream().filter(m -> !failed.contains(m.messageId())).toList();
         for (int i = 0; i < toDelete.size(); i += 10) {
@@ -354,7 +355,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
             invoke(function, event);
         } catch (RuntimeException | Error thrown) {
             errors = 1;
-            System.err.println("[kefu-runtime] " + function.logicalId() + " (schedule " + eventName + ") threw " + thrown);
+            report(function.logicalId() + " (schedule " + eventName + ")", thrown, "");
         }
         record(function.logicalId(), errors, 0, 0, 0);
     }
@@ -385,6 +386,13 @@ public final class LocalLambdaRuntime implements AutoCloseable {
                 "arn:aws:lambda:" + stack.region() + ":" + LocalAwsStack.LOCAL_ACCOUNT + ":function:" + function.functionName(),
                 function.memoryMb(), function.timeoutSeconds());
         return requestHandler.handleRequest(event, context);
+    }
+
+    /** One stderr line per distinct failure (repeats are counted in {@link #stats}, not printed). */
+    private void report(String where, Throwable thrown, String consequence) {
+        if (reportedErrors.add(where + thrown)) {
+            System.err.println("[kefu-runtime] " + where + " threw " + thrown + consequence + " (repeats not shown)");
+        }
     }
 
     private void record(String functionId, int errors, int received, int deleted, int failed) {
@@ -420,14 +428,31 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         return function;
     }
 
-    static Object instantiate(FunctionSpec function, Environment env) {
+    /**
+     * Loads the handler class from the classpath (tests) or else from the function's CodeUri jar (the CLI, whose
+     * jar holds no function code), parent-first so shared classes such as {@link Environment} are the runtime's.
+     */
+    static Object instantiate(FunctionSpec function, Environment env, java.nio.file.Path templateDir) {
         String className = function.handlerClass();
         Class<?> type;
+        ClassLoader parent = Thread.currentThread().getContextClassLoader();
         try {
-            type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(function.logicalId() + ": handler class " + className
-                    + " is not on the classpath", e);
+            type = Class.forName(className, true, parent);
+        } catch (ClassNotFoundException notOnClasspath) {
+            java.nio.file.Path jar = function.codeUri() == null ? null : templateDir.resolve(function.codeUri());
+            if (jar == null || !java.nio.file.Files.isRegularFile(jar)) {
+                throw new IllegalStateException(function.logicalId() + ": handler class " + className
+                        + " is not on the classpath and its CodeUri " + jar + " does not exist (build with"
+                        + " ./mvnw -q -DskipTests package)", notOnClasspath);
+            }
+            try {
+                @SuppressWarnings("resource") // lives as long as the handler
+                java.net.URLClassLoader loader = new java.net.URLClassLoader(function.logicalId(),
+                        new java.net.URL[] {jar.toUri().toURL()}, parent);
+                type = Class.forName(className, true, loader);
+            } catch (ClassNotFoundException | java.net.MalformedURLException e) {
+                throw new IllegalStateException(function.logicalId() + ": " + className + " is not in " + jar, e);
+            }
         }
         try {
             try {

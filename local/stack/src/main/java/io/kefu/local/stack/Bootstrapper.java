@@ -98,6 +98,25 @@ public final class Bootstrapper {
         return new Resources(Map.copyOf(urls), Map.copyOf(arns), Map.copyOf(tableNames), Map.copyOf(tableArns));
     }
 
+    /** Finds the template's resources without creating anything (they must exist). */
+    public Resources lookup(CfnTemplate template) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, String> arns = new LinkedHashMap<>();
+        for (QueueSpec queue : template.queues()) {
+            String url = sqs.getQueueUrl(b -> b.queueName(queue.name())).queueUrl();
+            urls.put(queue.logicalId(), url);
+            arns.put(queue.logicalId(), sqs.getQueueAttributes(b -> b.queueUrl(url)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN));
+        }
+        Map<String, String> tableNames = new LinkedHashMap<>();
+        Map<String, String> tableArns = new LinkedHashMap<>();
+        for (TableSpec table : template.tables()) {
+            tableNames.put(table.logicalId(), table.name());
+            tableArns.put(table.logicalId(), dynamoDb.describeTable(b -> b.tableName(table.name())).table().tableArn());
+        }
+        return new Resources(Map.copyOf(urls), Map.copyOf(arns), Map.copyOf(tableNames), Map.copyOf(tableArns));
+    }
+
     private String createQueue(QueueSpec queue) {
         Map<String, String> attributes = new LinkedHashMap<>(queue.attributes());
         if (embedded) {

@@ -172,7 +172,9 @@ public final class CfnTemplate {
                 }
             }
             String name = props.containsKey("FunctionName") ? resolveNames(props.get("FunctionName")) : id;
+            Object codeUri = props.getOrDefault("CodeUri", globals.get("CodeUri"));
             functions.add(new FunctionSpec(id, name, String.valueOf(props.get("Handler")),
+                    codeUri == null ? null : String.valueOf(codeUri),
                     intOf(props.getOrDefault("Timeout", globals.get("Timeout")), 3),
                     intOf(props.getOrDefault("MemorySize", globals.get("MemorySize")), 128),
                     java.util.Collections.unmodifiableMap(env), List.copyOf(sqs), List.copyOf(schedules),

@@ -61,6 +61,7 @@ public final class LocalAwsStack implements AutoCloseable {
     private final Consumer<String> log;
     /** Owned emulators; null for views ({@link #withStage}) and connected stacks. */
     private final Emulators emulators;
+    private final boolean ownsClients;
 
     private record Emulators(EmbeddedSqs sqs, DynaliteProcess dynalite) {
         void close() {
@@ -83,6 +84,7 @@ public final class LocalAwsStack implements AutoCloseable {
         this.embedded = embedded;
         this.emulators = emulators;
         this.log = log;
+        this.ownsClients = sqs == null;
         this.sqs = sqs != null ? sqs : SqsClient.builder().httpClient(http()).region(Region.of(region))
                 .credentialsProvider(credentials).applyMutation(b -> {
                     if (sqsEndpoint != null) {
@@ -95,8 +97,8 @@ public final class LocalAwsStack implements AutoCloseable {
                         b.endpointOverride(dynamoDbEndpoint);
                     }
                 }).build();
-        this.resources = bootstrap ? new Bootstrapper(this.sqs, this.dynamoDb, embedded, log).bootstrap(template)
-                : new Bootstrapper.Resources(Map.of(), Map.of(), Map.of(), Map.of());
+        Bootstrapper bootstrapper = new Bootstrapper(this.sqs, this.dynamoDb, embedded, log);
+        this.resources = bootstrap ? bootstrapper.bootstrap(template) : bootstrapper.lookup(template);
     }
 
     /** ElasticMQ + dynalite, bootstrapped from the checkout's infra-template.yaml with its default Stage. */
@@ -338,14 +340,15 @@ public final class LocalAwsStack implements AutoCloseable {
 
     @Override
     public void close() {
-        if (emulators == null) {
-            return;
-        }
         try {
-            sqs.close();
-            dynamoDb.close();
+            if (ownsClients) {
+                sqs.close();
+                dynamoDb.close();
+            }
         } finally {
-            emulators.close();
+            if (emulators != null) {
+                emulators.close();
+            }
         }
     }
 

@@ -27,7 +27,8 @@ public final class Specs {
     public record IndexSpec(String name, List<KeyPart> keySchema, String projectionType, List<String> nonKeyAttributes) {}
 
     /** An {@code AWS::Serverless::Function}, Globals merged in; environment values may still hold intrinsics. */
-    public record FunctionSpec(String logicalId, String functionName, String handler, int timeoutSeconds, int memoryMb,
+    public record FunctionSpec(String logicalId, String functionName, String handler, String codeUri,
+                               int timeoutSeconds, int memoryMb,
                                Map<String, Object> environment, List<SqsTrigger> sqsTriggers,
                                List<ScheduleTrigger> schedules, List<Map<String, Object>> policyStatements) {
         /** The class part of {@code Handler: a.b.C::method}. */
