@@ -184,7 +184,10 @@ public final class Bootstrapper {
             dynamoDb.updateTimeToLive(b -> b.tableName(table.name())
                     .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
         } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("already enabled")) {
+            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            if (code.equals("UnknownOperationException")) { // dynalite reached through an endpoint flag
+                log.accept("note: " + table.name() + " TTL not enabled: the endpoint has no UpdateTimeToLive");
+            } else if (e.getMessage() == null || !e.getMessage().contains("already enabled")) {
                 throw e;
             }
         }
