@@ -46,7 +46,7 @@ public final class DispatchDueSurveysService {
     }
 
     /** What one run did; the handler returns it as the schedule invocation's result. */
-    public record Summary(int sent, int reminded, int expired, int retried, int cancelled, int failed) {
+    public record Summary(int sent, int reminded, int expired, int retried, int cancelled, int deferred, int failed) {
         public Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("sent", sent);
@@ -54,13 +54,14 @@ public final class DispatchDueSurveysService {
             map.put("expired", expired);
             map.put("retried", retried);
             map.put("cancelled", cancelled);
+            map.put("deferred", deferred);
             map.put("failed", failed);
             return map;
         }
     }
 
     private final class Tally {
-        int sent, reminded, expired, retried, cancelled, failed;
+        int sent, reminded, expired, retried, cancelled, deferred, failed;
     }
 
     public Summary run() {
@@ -79,7 +80,8 @@ public final class DispatchDueSurveysService {
                 }
             }
         }
-        Summary summary = new Summary(tally.sent, tally.reminded, tally.expired, tally.retried, tally.cancelled, tally.failed);
+        Summary summary = new Summary(tally.sent, tally.reminded, tally.expired, tally.retried, tally.cancelled, tally.deferred,
+                tally.failed);
         log.info("survey.dispatch_run", summary.asMap());
         return summary;
     }
@@ -116,11 +118,19 @@ public final class DispatchDueSurveysService {
             }
             return;
         }
+        Instant visibleAt = survey.dueAt().isAfter(now) ? survey.dueAt() : now;
+        Instant allowed = customer.quietHours().nextAllowed(visibleAt, customer.zone());
+        if (!retry && allowed.isAfter(visibleAt)) {
+            // Quiet hours were applied at scheduling; the customer changed theirs since. Shift, never drop.
+            if (store.reschedule(survey.surveyId(), allowed)) {
+                tally.deferred++;
+            }
+            return;
+        }
         Instant lease = now.plus(policy.sendLease());
         if (!store.claimSend(survey.surveyId(), now, lease)) {
             return; // another dispatcher has it
         }
-        Instant visibleAt = survey.dueAt().isAfter(now) ? survey.dueAt() : now;
         Instant expiresAt = policy.expiryTime(visibleAt);
         String token = newToken(survey, expiresAt);
         outbox.sendToCustomer(message(survey, SurveyIds.sendKey(survey.surveyId()), "SURVEY", token, false, now),

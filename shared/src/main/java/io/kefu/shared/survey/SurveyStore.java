@@ -33,6 +33,9 @@ public interface SurveyStore {
     /** SCHEDULED -> CANCELLED (e.g. the customer opted out after it was scheduled). */
     boolean cancel(String surveyId, String reason);
 
+    /** SCHEDULED stays SCHEDULED with a later due time (the customer's quiet hours changed meanwhile). */
+    boolean reschedule(String surveyId, Instant dueAt);
+
     /** Surveys in one DueByTime partition whose next action is due at or before {@code horizon}. */
     List<Survey> dueBy(int shard, Instant horizon, int limit);
 

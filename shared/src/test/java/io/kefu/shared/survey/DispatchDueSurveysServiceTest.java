@@ -111,4 +111,18 @@ class DispatchDueSurveysServiceTest {
         assertThat(f.outbox.sent).isEmpty();
         assertThat(survey().status()).isEqualTo(SurveyStatus.CANCELLED);
     }
+
+    @Test
+    void surveyFallingIntoNewlySetQuietHoursIsShiftedNotDropped() {
+        f.schedule(request("POST_CHAT", "chat:t1", "c1", MORNING)); // due 10:30 Shanghai
+        var d = io.kefu.shared.domain.customer.CustomerPreferences.defaults("c1");
+        f.preferences.put("c1", new io.kefu.shared.domain.customer.CustomerPreferences("c1", d.channel(), d.locale(),
+                d.zone(), io.kefu.shared.domain.customer.QuietHours.parse("10:00-12:00"), false, false, false));
+        f.clock.advance(Duration.ofMinutes(31));
+        assertThat(f.dispatcher().run().deferred()).isEqualTo(1);
+        assertThat(f.outbox.sent).isEmpty();
+        assertThat(survey().dueAt()).isEqualTo(java.time.Instant.parse("2026-11-28T04:00:00Z")); // 12:00 Shanghai
+        f.clock.set(java.time.Instant.parse("2026-11-28T04:00:00Z"));
+        assertThat(f.dispatcher().run().sent()).isEqualTo(1);
+    }
 }

@@ -120,6 +120,14 @@ final class InMemorySurveyStore implements SurveyStore {
     }
 
     @Override
+    public synchronized boolean reschedule(String surveyId, Instant dueAt) {
+        return move(surveyId, SurveyStatus.SCHEDULED, s -> s.status() == SurveyStatus.SCHEDULED,
+                s -> new Survey(s.surveyId(), s.requestId(), s.kind(), s.status(), s.customerId(), s.subjectId(),
+                        s.orderId(), s.agentId(), s.team(), s.locale(), s.channel(), s.requestedAt(), dueAt, null, null,
+                        null, null, s.skipReason()), dueAt);
+    }
+
+    @Override
     public synchronized boolean claimSend(String surveyId, Instant now, Instant leaseUntil) {
         return move(surveyId, SurveyStatus.SENDING,
                 s -> s.status() == SurveyStatus.SCHEDULED

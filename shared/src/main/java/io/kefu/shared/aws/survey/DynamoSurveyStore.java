@@ -199,6 +199,12 @@ public final class DynamoSurveyStore implements SurveyStore {
     }
 
     @Override
+    public boolean reschedule(String surveyId, Instant dueAt) {
+        return update(surveyId, "SET dueAt = :due, gsi1sk = :due", "#st = :from",
+                Map.of(":due", time(dueAt), ":from", s("SCHEDULED")));
+    }
+
+    @Override
     public boolean claimSend(String surveyId, Instant now, Instant leaseUntil) {
         // gsi1sk = lease end: if this dispatcher dies, the survey shows up as due again when the lease ends.
         return update(surveyId, "SET #st = :to, leaseUntil = :lease, gsi1sk = :lease",
