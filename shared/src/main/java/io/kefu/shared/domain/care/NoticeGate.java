@@ -29,7 +29,7 @@ public final class NoticeGate {
     }
 
     public boolean capApplies(DelayReason reason, CustomerPreferences preferences) {
-        return policy.capWindow().isPositive() && policy.capApplies(reason, preferences.vip());
+        return !policy.capWindow().isZero() && policy.capApplies(reason, preferences.vip());
     }
 
     /** Earliest the customer may hear from us again after a message at {@code lastProactiveAt}. */
