@@ -60,7 +60,8 @@ public final class NoticeRenderer {
         values.put("reason", phrases.reasons().get(c.id().reason()));
         values.put("eta", etaSentence(c.newEta(), phrases, zone));
         values.put("offer", offerSentence(c, phrases));
-        return fit(substitute(template, values), channel.maxChars());
+        // Phrases end in a space so they join up; a trailing one is not part of the message.
+        return fit(substitute(template, values).strip(), channel.maxChars());
     }
 
     private static String pick(Map<String, Map<Channel, String>> byLocale, Map<String, Map<Channel, String>> fallback,
