@@ -31,6 +31,7 @@ class SweepStalledShipmentsHandlerTest {
     @BeforeEach
     void freshStage() {
         fx.stack.reset();
+        fx.clock.set("2026-11-28T02:00:00Z"); // 10:00 in Shanghai
         Environment env = Environment.of(fx.stack.functionEnvironment("SweepStalledShipmentsFunction"), fx.clock);
         sweep = new SweepStalledShipmentsHandler(env);
         // The shipment-event side of care, to put shipments and cases in place as the other function would.
@@ -50,7 +51,7 @@ class SweepStalledShipmentsHandlerTest {
 
         fx.clock.set("2026-11-28T12:00:00Z"); // 35 h of silence: not yet
         assertThat(sweep.handleRequest(null, null)).containsEntry("stalledFound", 0);
-        fx.clock.set("2026-11-28T13:00:00Z"); // 36 h: 21:00 in Shanghai
+        fx.clock.set("2026-11-28T13:01:00Z"); // just over 36 h: 21:01 in Shanghai
         assertThat(sweep.handleRequest(null, null)).containsEntry("stalledFound", 1).containsEntry("noticesSent", 1);
         assertThat(sweep.handleRequest(null, null)).containsEntry("stalledFound", 0); // handled: out of the index
 
@@ -64,7 +65,7 @@ class SweepStalledShipmentsHandlerTest {
     void nextScanAfterAStallRecoversTheCaseAndPutsTheShipmentBackInTheIndex() {
         fx.clock.set("2026-11-27T01:05:00Z");
         receive("in-transit-quiet.json");
-        fx.clock.set("2026-11-28T13:00:00Z");
+        fx.clock.set("2026-11-28T13:01:00Z");
         sweep.handleRequest(null, null);
         fx.drain("OutboundMessagesQueue");
 
