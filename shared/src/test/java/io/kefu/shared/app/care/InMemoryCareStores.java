@@ -27,12 +27,18 @@ final class InMemoryCareStores {
     static final class Shipments implements ShipmentStore {
         final Map<String, Shipment> items = new HashMap<>();
         final Map<String, Boolean> watched = new HashMap<>();
+        /** Another writer sneaks this event in just before our next save (a concurrent Lambda). */
+        Shipment racingWrite;
 
         @Override public Optional<Shipment> find(String orderId) {
             return Optional.ofNullable(items.get(orderId));
         }
 
         @Override public boolean save(Shipment next, String expectedEventKey) {
+            if (racingWrite != null) {
+                items.put(racingWrite.orderId(), racingWrite);
+                racingWrite = null;
+            }
             Shipment current = items.get(next.orderId());
             String stored = current == null ? null : current.lastEventKey();
             if (!java.util.Objects.equals(stored, expectedEventKey)) {

@@ -245,4 +245,16 @@ class ShipmentEventServiceTest {
         assertThat(sweep.run()).containsEntry("deferredSent", 1);
         assertThat(messages.sent).singleElement().satisfies(m -> assertThat(m.messageKey()).isEqualTo("care-notice:O-1:STALLED:0"));
     }
+
+    @Test
+    void concurrentWriteForTheSameOrderIsDecidedAgainFromAFreshRead() {
+        service.handle(scan("O-1", ShipmentStatus.IN_TRANSIT, "2026-11-28T00:00:00Z"));
+        // While we handle the weather exception, a newer scan is written by another invocation.
+        shipments.racingWrite = io.kefu.shared.domain.care.Shipment.after(shipments.find("O-1").orElseThrow(),
+                scan("O-1", ShipmentStatus.IN_TRANSIT, "2026-11-28T01:30:00Z"), false);
+
+        assertThat(service.handle(weather("2026-11-28T01:00:00Z"))).isEqualTo("STALE_IGNORED");
+        assertThat(shipments.find("O-1").orElseThrow().lastScanAt()).isEqualTo(Instant.parse("2026-11-28T01:30:00Z"));
+        assertThat(messages.sent).isEmpty();
+    }
 }
