@@ -11,7 +11,6 @@ import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
