@@ -1,5 +1,6 @@
 package io.kefu.shared.contract;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.kefu.shared.domain.care.ExceptionCode;
 import io.kefu.shared.domain.care.ShipmentEvent;
 import io.kefu.shared.domain.care.ShipmentStatus;
@@ -21,18 +22,18 @@ import java.util.stream.Collectors;
  */
 public record ShipmentEventMessage(
         int schemaVersion,
-        String eventId,
-        String orderId,
-        String customerId,
-        String carrier,
-        String trackingNo,
-        String status,
-        String exceptionCode,
-        Instant eventTime,
+        @JsonDeserialize(using = StrictText.class) String eventId,
+        @JsonDeserialize(using = StrictText.class) String orderId,
+        @JsonDeserialize(using = StrictText.class) String customerId,
+        @JsonDeserialize(using = StrictText.class) String carrier,
+        @JsonDeserialize(using = StrictText.class) String trackingNo,
+        @JsonDeserialize(using = StrictText.class) String status,
+        @JsonDeserialize(using = StrictText.class) String exceptionCode,
+        @JsonDeserialize(using = StrictInstant.class) Instant eventTime,
         Long sequence,
         LocalDate promisedDeliveryDate,
-        Instant carrierEta,
-        String region,
+        @JsonDeserialize(using = StrictInstant.class) Instant carrierEta,
+        @JsonDeserialize(using = StrictText.class) String region,
         Long orderValueCents,
         Long shippingFeeCents) {
 
@@ -59,6 +60,9 @@ public record ShipmentEventMessage(
         if (m.eventTime() == null) {
             throw new InvalidMessageException("eventTime", "required ISO-8601 instant");
         }
+        ContractTimes.inRange("eventTime", m.eventTime());
+        ContractTimes.inRange("carrierEta", m.carrierEta());
+        ContractTimes.inRange("promisedDeliveryDate", m.promisedDeliveryDate());
         if (m.sequence() != null && m.sequence() < 0) {
             throw new InvalidMessageException("sequence", "must not be negative, got " + m.sequence());
         }

@@ -1,5 +1,6 @@
 package io.kefu.shared.contract;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
 
 /**
@@ -13,16 +14,16 @@ import java.time.Instant;
  */
 public record SurveyRequest(
         int schemaVersion,
-        String requestId,
-        String kind,
-        String customerId,
-        String subjectId,
-        String orderId,
-        String agentId,
-        String team,
-        String locale,
-        String channel,
-        Instant occurredAt) {
+        @JsonDeserialize(using = StrictText.class) String requestId,
+        @JsonDeserialize(using = StrictText.class) String kind,
+        @JsonDeserialize(using = StrictText.class) String customerId,
+        @JsonDeserialize(using = StrictText.class) String subjectId,
+        @JsonDeserialize(using = StrictText.class) String orderId,
+        @JsonDeserialize(using = StrictText.class) String agentId,
+        @JsonDeserialize(using = StrictText.class) String team,
+        @JsonDeserialize(using = StrictText.class) String locale,
+        @JsonDeserialize(using = StrictText.class) String channel,
+        @JsonDeserialize(using = StrictInstant.class) Instant occurredAt) {
 
     public static final int VERSION = 1;
 }

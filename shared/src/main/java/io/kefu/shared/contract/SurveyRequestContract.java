@@ -25,6 +25,7 @@ public final class SurveyRequestContract {
         if (r.occurredAt() == null) {
             throw new InvalidMessageException("occurredAt", "required ISO-8601 instant: the delay counts from it");
         }
+        ContractTimes.inRange("occurredAt", r.occurredAt());
         if (r.channel() != null) {
             try {
                 Channel.valueOf(r.channel());

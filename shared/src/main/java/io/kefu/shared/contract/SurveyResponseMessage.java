@@ -1,5 +1,6 @@
 package io.kefu.shared.contract;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.kefu.shared.domain.survey.ResponseToken;
 import io.kefu.shared.domain.survey.Topic;
 import io.kefu.shared.json.InvalidMessageException;
@@ -20,12 +21,12 @@ import java.util.Set;
  */
 public record SurveyResponseMessage(
         int schemaVersion,
-        String token,
+        @JsonDeserialize(using = StrictText.class) String token,
         Integer csat,
         Integer nps,
-        String comment,
+        @JsonDeserialize(using = StrictText.class) String comment,
         Map<String, Integer> topicRatings,
-        Instant answeredAt) {
+        @JsonDeserialize(using = StrictInstant.class) Instant answeredAt) {
 
     public static final int VERSION = 1;
     public static final int MAX_COMMENT = 1000;
@@ -46,6 +47,7 @@ public record SurveyResponseMessage(
         if (m.comment() != null && m.comment().length() > MAX_COMMENT) {
             throw new InvalidMessageException("comment", "longer than " + MAX_COMMENT + " characters");
         }
+        ContractTimes.inRange("answeredAt", m.answeredAt());
         if (m.topicRatings() != null) {
             m.topicRatings().forEach((topic, rating) -> {
                 try {
