@@ -157,6 +157,25 @@ final class Effects {
         return state;
     }
 
+    /** What one normalised state has that the other has not (empty when equal), for assertion messages. */
+    static List<String> differences(Map<String, List<String>> expected, Map<String, List<String>> actual) {
+        List<String> out = new ArrayList<>();
+        Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            List<String> missing = new ArrayList<>(expected.getOrDefault(key, List.of()));
+            List<String> extra = new ArrayList<>(actual.getOrDefault(key, List.of()));
+            for (String e : expected.getOrDefault(key, List.of())) {
+                if (extra.remove(e)) {
+                    missing.remove(e);
+                }
+            }
+            missing.forEach(m -> out.add(key + " MISSING " + m));
+            extra.forEach(m -> out.add(key + " EXTRA " + m));
+        }
+        return out;
+    }
+
     private Map<String, List<Map<String, AttributeValue>>> tables() {
         Map<String, List<Map<String, AttributeValue>>> tables = new TreeMap<>();
         for (String table : stack.resources().tableNames().keySet()) {
@@ -180,11 +199,12 @@ final class Effects {
             if (VOLATILE.contains(name)) {
                 return;
             }
-            String text = value.s() != null ? value.s() : value.n() != null ? value.n() : value.toString();
+            String text = value.s() != null ? value.s() : value.n() != null ? value.n()
+                    : value.hasSs() ? new java.util.TreeSet<>(value.ss()).toString() : value.toString();
             if (INSTANT.matcher(text).matches() || value.b() != null) {
                 return; // timestamps; binary (gzip) payloads compared by the other attributes
             }
-            out.put(name, normaliseText(text));
+            out.put(name, normaliseText(text).replaceAll("^TOKEN#[0-9a-f]{64}$", "TOKEN#<hash>"));
         });
         return out.toString();
     }

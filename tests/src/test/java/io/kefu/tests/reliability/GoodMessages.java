@@ -54,6 +54,24 @@ final class GoodMessages {
         return all;
     }
 
+    /**
+     * The same events as {@link #shipmentEvents} in waves: wave k holds the k-th event of every order. Standard
+     * SQS does not keep order, so a test that compares two runs consumes one wave before sending the next.
+     */
+    List<List<String>> shipmentWaves(int orders) {
+        List<List<String>> waves = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            List<String> journey = shipmentJourney(i);
+            for (int k = 0; k < journey.size(); k++) {
+                if (waves.size() <= k) {
+                    waves.add(new ArrayList<>());
+                }
+                waves.get(k).add(journey.get(k));
+            }
+        }
+        return waves;
+    }
+
     /** A survey request for its own customer and subject (kinds cycle chat / delivery / complaint). */
     String surveyRequest(int i) {
         String sample = REQUESTS.get(i % REQUESTS.size());
