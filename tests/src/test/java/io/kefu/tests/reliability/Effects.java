@@ -78,17 +78,21 @@ final class Effects {
         return List.copyOf(collected.getOrDefault(queue, List.of()));
     }
 
-    /** Tokens from the survey links sent so far. */
+    /**
+     * Tokens from the survey links sent so far, ordered by customer (not by send order, which a retried send
+     * changes), so two runs answer each customer's survey the same way.
+     */
     List<String> surveyTokens() {
-        List<String> tokens = new ArrayList<>();
+        TreeMap<String, String> byCustomer = new TreeMap<>();
         for (Sent sent : messages("OutboundMessagesQueue")) {
             JsonNode body = parse(sent.body());
             if (body != null && "SURVEY".equals(body.path("kind").asText())) {
                 String text = body.path("body").asText();
-                tokens.add(text.substring(text.lastIndexOf('/') + 1));
+                byCustomer.put(body.path("customerId").asText() + " " + body.path("referenceId").asText(),
+                        text.substring(text.lastIndexOf('/') + 1));
             }
         }
-        return tokens;
+        return new ArrayList<>(byCustomer.values());
     }
 
     /** Items per table. */
@@ -140,8 +144,9 @@ final class Effects {
      */
     Map<String, List<String>> normalisedState() {
         Map<String, List<String>> state = new TreeMap<>();
+        // distinct: a survey has one TOKEN#<hash> item per send attempt (a crashed attempt's token was never sent)
         tables().forEach((table, items) -> state.put("table " + table,
-                items.stream().map(Effects::normalise).sorted().toList()));
+                items.stream().map(Effects::normalise).distinct().sorted().toList()));
         collect();
         synchronized (this) {
             collected.forEach((queue, list) -> {

@@ -167,6 +167,7 @@ final class Rig implements AutoCloseable {
         private ManualClock clock;
         private final List<String> functions = new ArrayList<>(FUNCTIONS);
         private java.util.function.BiFunction<String, Object, Object> decorator;
+        private final Map<String, URI[]> perFunction = new HashMap<>();
 
         private Builder(LocalAwsStack stack) {
             this.stack = stack;
@@ -188,6 +189,12 @@ final class Rig implements AutoCloseable {
             return this;
         }
 
+        /** Only {@code functionId}'s SQS and DynamoDB calls go to these endpoints (null: unchanged). */
+        Builder functionEndpoints(String functionId, URI sqs, URI dynamoDb) {
+            perFunction.put(functionId, new URI[] {sqs, dynamoDb});
+            return this;
+        }
+
         Builder clock(ManualClock clock) {
             this.clock = clock;
             return this;
@@ -206,20 +213,23 @@ final class Rig implements AutoCloseable {
                     .functions(functions.toArray(String[]::new));
             for (String id : functions) {
                 builder.handlerFactory(id, env -> {
-                    Object handler = instantiate(id, withEndpoints(env));
+                    Object handler = instantiate(id, withEndpoints(id, env));
                     return decorator == null ? handler : decorator.apply(id, handler);
                 });
             }
             return new Rig(stack, builder.build());
         }
 
-        private Environment withEndpoints(Environment env) {
+        private Environment withEndpoints(String id, Environment env) {
             Map<String, String> variables = new HashMap<>(env.variables());
-            if (sqsEndpoint != null) {
-                variables.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+            URI[] own = perFunction.getOrDefault(id, new URI[2]);
+            URI sqs = own[0] != null ? own[0] : sqsEndpoint;
+            URI dynamo = own[1] != null ? own[1] : dynamoDbEndpoint;
+            if (sqs != null) {
+                variables.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
             }
-            if (dynamoDbEndpoint != null) {
-                variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+            if (dynamo != null) {
+                variables.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.toString());
             }
             return Environment.of(variables, env.clock());
         }
