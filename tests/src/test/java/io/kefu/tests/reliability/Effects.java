@@ -127,6 +127,24 @@ final class Effects {
         return repeats;
     }
 
+    /** The idempotency keys that appear more than once, per output queue, for the figures. */
+    String repeatedKeyList() {
+        collect();
+        List<String> out = new ArrayList<>();
+        for (String queue : OUTPUT_QUEUES) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Sent sent : messages(queue)) {
+                counts.merge(sent.attributes().getOrDefault(KEY_ATTRIBUTE.get(queue), "?"), 1, Integer::sum);
+            }
+            counts.forEach((key, n) -> {
+                if (n > 1) {
+                    out.add(queue + ":" + key + "x" + n);
+                }
+            });
+        }
+        return String.join(",", out);
+    }
+
     /** Distinct effects per table/queue: items, and output messages by idempotency key. */
     Map<String, Integer> distinctEffects() {
         Map<String, Integer> out = new TreeMap<>(itemCounts());
