@@ -27,8 +27,9 @@ public final class PiiRedactor {
             NOT_AFTER + "(?:\\(0\\d{2,3}\\)\\s?|0\\d{2,3}[-\\s])\\d{7,8}" + NOT_BEFORE);
     private static final Pattern ID_NUMBER = Pattern.compile(
             NOT_AFTER + "[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx]" + NOT_BEFORE);
+    // Chinese bank cards are 16 (credit) or 19 (UnionPay debit) digits; 18 would collide with ID-shaped codes.
     private static final Pattern CARD = Pattern.compile(
-            NOT_AFTER + "(?:\\d{4}[-\\s]?){3}\\d{4}(?:\\d{1,3})?" + NOT_BEFORE);
+            NOT_AFTER + "(?:\\d{4}[-\\s]?){3}\\d{4}(?:[-\\s]?\\d{3})?" + NOT_BEFORE);
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern ADDRESS_ZH = Pattern.compile(
@@ -132,7 +133,7 @@ public final class PiiRedactor {
     }
 
     static boolean luhnValid(String digits) {
-        if (digits.length() < 16 || digits.length() > 19) {
+        if (digits.length() != 16 && digits.length() != 19) {
             return false;
         }
         int sum = 0;
