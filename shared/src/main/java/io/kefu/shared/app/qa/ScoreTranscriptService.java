@@ -95,9 +95,13 @@ public final class ScoreTranscriptService {
                 t.locale(), said.ts(), promise.dueBy(), promise.text());
     }
 
+    /**
+     * channel is where the survey is delivered (SMS, APP_PUSH, IM), not the chat platform: a post-chat
+     * survey goes back over IM, where the customer just was.
+     */
     private static SurveyRequest surveyRequest(Transcript t) {
         return new SurveyRequest(SurveyRequest.VERSION, "chat:" + t.transcriptId(), "POST_CHAT", t.customerId(),
-                t.transcriptId(), t.orderId(), t.primaryAgentId(), t.team(), t.locale(), t.channel(), t.closedAt());
+                t.transcriptId(), t.orderId(), t.primaryAgentId(), t.team(), t.locale(), "IM", t.closedAt());
     }
 
     /** The transcript as it may be stored: every text through the PII redactor. */

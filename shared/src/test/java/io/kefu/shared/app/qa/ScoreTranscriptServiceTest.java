@@ -56,6 +56,7 @@ class ScoreTranscriptServiceTest {
         assertThat(surveys).singleElement().satisfies(s -> {
             assertThat(s.requestId()).isEqualTo("chat:chat-20261111-0006");
             assertThat(s.kind()).isEqualTo("POST_CHAT");
+            assertThat(s.channel()).isEqualTo("IM");
             assertThat(s.subjectId()).isEqualTo("chat-20261111-0006");
             assertThat(s.occurredAt()).isEqualTo(Instant.parse("2026-11-11T02:00:59Z"));
         });
