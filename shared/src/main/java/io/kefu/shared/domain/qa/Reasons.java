@@ -44,6 +44,22 @@ final class Reasons {
         if (text == null) {
             throw new IllegalArgumentException("no reason text " + key);
         }
-        return String.format(lang == Lang.EN ? text.en() : text.zh(), args);
+        return fill(lang == Lang.EN ? text.en() : text.zh(), args);
+    }
+
+    /** %s / %d placeholders in order; String.format's parser cost more than the whole phrase matching. */
+    static String fill(String template, Object... args) {
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int next = 0;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == '%' && i + 1 < template.length() && (template.charAt(i + 1) == 's' || template.charAt(i + 1) == 'd')) {
+                out.append(next < args.length ? String.valueOf(args[next++]) : "");
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
