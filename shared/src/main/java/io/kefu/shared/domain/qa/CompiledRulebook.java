@@ -228,10 +228,11 @@ public final class CompiledRulebook {
             return 0;
         }
         String text = message.normalizedText();
-        int[] grams = grams(text);
+        int[] grams = null;
         double best = 0;
         for (Script script : list) {
             if (text.length() <= 4 * script.normalized().length()) {
+                grams = grams == null ? message.grams() : grams;
                 best = Math.max(best, coverage(grams, script.grams()));
             }
         }

@@ -50,16 +50,13 @@ final class Reasons {
     /** %s / %d placeholders in order; String.format's parser cost more than the whole phrase matching. */
     static String fill(String template, Object... args) {
         StringBuilder out = new StringBuilder(template.length() + 32);
+        int from = 0;
         int next = 0;
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c == '%' && i + 1 < template.length() && (template.charAt(i + 1) == 's' || template.charAt(i + 1) == 'd')) {
-                out.append(next < args.length ? String.valueOf(args[next++]) : "");
-                i++;
-            } else {
-                out.append(c);
-            }
+        for (int at = template.indexOf('%'); at >= 0 && at + 1 < template.length(); at = template.indexOf('%', from)) {
+            out.append(template, from, at);
+            out.append(next < args.length ? String.valueOf(args[next++]) : "");
+            from = at + 2;
         }
-        return out.toString();
+        return out.append(template, from, template.length()).toString();
     }
 }
