@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.shared.aws.qa.DynamoQaScoreRepository;
+import io.kefu.shared.aws.qa.DynamoRulebookRepository;
 import io.kefu.shared.aws.qa.QaScoreKeys;
 import io.kefu.shared.json.Json;
 import io.kefu.shared.runtime.Environment;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +109,21 @@ class ScoreTranscriptHandlerTest {
         assertThat(scores.newestFirst("ByAgent", "gsi1pk", QaScoreKeys.agent("agent-007"), 10))
                 .extracting(i -> i.get("transcriptId").s()).containsExactly("chat-20261111-0001");
         assertThat(scores.newestFirst("ByTeamDay", "gsi2pk", "TEAM#tmall-flagship-cs#2026-11-11", 10)).hasSize(2);
+    }
+
+    @Test
+    void rulebookSelectedFromTheTableIsUsedAndRecordedOnTheScore() throws Exception {
+        String yaml = new String(getClass().getResourceAsStream("/rulebooks/default.yaml").readAllBytes(), StandardCharsets.UTF_8)
+                .replace("version: 1", "version: 3");
+        new DynamoRulebookRepository(stack.dynamoDb(), stack.tableName("RulebooksTable")).publish(yaml);
+        Map<String, String> env = new HashMap<>(stack.functionEnvironment("ScoreTranscriptFunction"));
+        env.put("RULEBOOK_ID", "default");
+        var fromTable = new ScoreTranscriptHandler(Environment.of(env, CLOCK));
+
+        fromTable.handleRequest(event(fixture("en-good-agent")), null);
+
+        assertThat(scores.queryTranscript("chat-20261111-0002", "SCORE#")).singleElement()
+                .satisfies(row -> assertThat(row.get("sk").s()).isEqualTo("SCORE#default#000003"));
     }
 
     private List<Message> drain(String queue) {
