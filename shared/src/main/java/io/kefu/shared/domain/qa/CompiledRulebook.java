@@ -84,13 +84,9 @@ public final class CompiledRulebook {
     }
 
     /** -1 when the rulebook has no such list (a lexicon that never matches). */
-    public int lexicon(String name, boolean create) {
-        Integer id = lexiconIds.get(name);
-        return id != null ? id : create ? lexicon(name) : -1;
-    }
-
     int lexiconOf(String name) {
-        return lexicon(name, false);
+        Integer id = lexiconIds.get(name);
+        return id != null ? id : -1;
     }
 
     private int lexicon(String name) {

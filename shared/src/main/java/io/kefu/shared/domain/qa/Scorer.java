@@ -177,7 +177,7 @@ public final class Scorer {
                 break;
             }
         }
-        String trigger = evidence(chat.upsetEvidence(upset));
+        String trigger = evidence(chat.upsetEvidence());
         return fail(rule, firstReply != null ? firstReply : upset, trigger, chat.reason("empathy.fail", trigger, window));
     }
 
@@ -489,7 +489,8 @@ public final class Scorer {
             return firstUpset;
         }
 
-        String upsetEvidence(int index) {
+        /** What showed the first upset (raw; redact before storing). Call after {@link #firstUpset()}. */
+        String upsetEvidence() {
             return upsetEvidence;
         }
 
