@@ -78,6 +78,7 @@ public final class PiiRedactor {
         boolean at = false;
         boolean houseNumber = false;
         boolean digitThenSpace = false;
+        boolean street = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -87,6 +88,8 @@ public final class PiiRedactor {
                 at = true;
             } else if (c == '号' || c == '號') {
                 houseNumber = true;
+            } else if (c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '里') {
+                street = true;
             }
         }
         if (digits == 0 && !at) {
@@ -105,7 +108,8 @@ public final class PiiRedactor {
             collectChecked(text, CARD, PiiKind.BANK_CARD, all);
         }
         if (digits > 0) {
-            if (houseNumber) {
+            // "订单号 2026..." has 号 and digits; only a street word makes it worth the address pattern.
+            if (houseNumber && street) {
                 collect(text, ADDRESS_ZH, PiiKind.ADDRESS, all);
             }
             if (digitThenSpace) {

@@ -55,6 +55,9 @@ public final class TextNormalizer {
         if (c < 0x80) {
             return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
         }
+        if (c >= '\u2E80' && c < '\uFF00') {
+            return c; // CJK has no case; skip the Unicode case tables for the bulk of Chinese text
+        }
         return Character.toLowerCase(c);
     }
 
