@@ -1,0 +1,89 @@
+package io.kefu.local.cli;
+
+import io.kefu.local.runtime.LocalLambdaRuntime;
+import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.RepoRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the embedded stack, bootstrap it and keep it running (Ctrl-C stops it); endpoints go to"
+                + " .kefu/local.json for the other commands.")
+final class UpCommand implements Callable<Integer> {
+    @Option(names = "--stage", description = "The template's Stage parameter (default: dev).")
+    String stage;
+
+    @Option(names = "--run-functions", description = "Also run the functions: poll their queues and fire schedules on"
+            + " wall-clock time.")
+    boolean runFunctions;
+
+    static Path stateFile() {
+        return RepoRoot.find().resolve(".kefu/local.json");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m));
+        if (stage != null) {
+            builder.stage(stage);
+        }
+        LocalAwsStack stack = builder.startEmbedded();
+        Path state = stateFile();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(state);
+            } catch (Exception ignored) {
+                // best effort
+            }
+            stack.close();
+            stopped.countDown();
+        }, "kefu-up-shutdown"));
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, json(stack));
+        System.out.printf("SQS      %s%nDynamoDB %s%nregion   %s, stage %s%n", stack.sqsEndpoint(), stack.dynamoDbEndpoint(),
+                stack.region(), stack.stage());
+        stack.resources().queueUrls().forEach((id, url) -> System.out.printf("  queue %-24s %s%n", id, url));
+        stack.resources().tableNames().forEach((id, name) -> System.out.printf("  table %-24s %s%n", id, name));
+        System.out.println("written to " + state + "; Ctrl-C to stop");
+        if (runFunctions) {
+            try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder(stack).build()) {
+                while (stopped.getCount() > 0) {
+                    runtime.clock().set(Instant.now());
+                    runtime.fireSchedules();
+                    int processed = 0;
+                    for (String id : runtime.functionIds()) {
+                        processed += runtime.pollOnce(id);
+                    }
+                    if (processed == 0) {
+                        Thread.sleep(Duration.ofMillis(500).toMillis());
+                    }
+                }
+            }
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static String json(LocalAwsStack stack) {
+        StringBuilder out = new StringBuilder("{\n");
+        out.append("  \"sqsEndpoint\": \"").append(stack.sqsEndpoint()).append("\",\n");
+        out.append("  \"dynamoDbEndpoint\": \"").append(stack.dynamoDbEndpoint()).append("\",\n");
+        out.append("  \"region\": \"").append(stack.region()).append("\",\n");
+        out.append("  \"stage\": \"").append(stack.stage()).append("\",\n");
+        out.append("  \"queues\": {").append(entries(stack.resources().queueUrls())).append("},\n");
+        out.append("  \"tables\": {").append(entries(stack.resources().tableNames())).append("}\n}\n");
+        return out.toString();
+    }
+
+    private static String entries(Map<String, String> map) {
+        return String.join(", ", map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"").toList());
+    }
+}
