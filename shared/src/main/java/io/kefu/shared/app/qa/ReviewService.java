@@ -1,5 +1,6 @@
 package io.kefu.shared.app.qa;
 
+import io.kefu.shared.domain.qa.ReviewAction;
 import io.kefu.shared.domain.qa.ReviewDecision;
 import io.kefu.shared.domain.qa.ReviewRejectedException;
 import io.kefu.shared.domain.qa.ReviewRequest;
@@ -19,6 +20,9 @@ public final class ReviewService {
     public ReviewRecord review(String transcriptId, ReviewRequest request) {
         ScoreView current = store.current(transcriptId)
                 .orElseThrow(() -> new ReviewRejectedException("no score for transcript " + transcriptId));
+        if (request.action() == ReviewAction.DISPUTE && !request.actor().equals(current.agentId())) {
+            throw new ReviewRejectedException("only the scored agent (" + current.agentId() + ") can dispute this score");
+        }
         ReviewDecision d = ReviewRules.decide(current.status(), current.score(), current.failedRules(), request);
         ReviewRecord audit = new ReviewRecord(transcriptId, current.scoreKey(), d.action(), request.actor(), clock.instant(),
                 d.oldScore(), d.newScore(), d.from().name(), d.to().name(), request.reason(), request.overturnedRules());
