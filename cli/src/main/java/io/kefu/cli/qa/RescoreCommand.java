@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +65,7 @@ final class RescoreCommand extends QaSubcommand {
         Map<RescoreService.Outcome, Integer> counts = new EnumMap<>(RescoreService.Outcome.class);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("rescore " + book.id() + "@" + book.version())
                 .setInitialMax(scores.size()).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                .setConsumer(progressConsumer()).build()) {
             for (ScoreView v : scores) {
                 counts.merge(service.rescore(v), 1, Integer::sum);
                 bar.step();
@@ -74,6 +76,12 @@ final class RescoreCommand extends QaSubcommand {
                 counts.getOrDefault(RescoreService.Outcome.ALREADY_SCORED, 0), scores.size());
         out().println("note: stored transcripts are PII-redacted, so PII-disclosure rules cannot fire again on a re-score");
         return 0;
+    }
+
+    /** A redrawn bar on a terminal; plain lines on the command's error stream otherwise (logs, CI, tests). */
+    private ProgressBarConsumer progressConsumer() {
+        return System.console() != null ? new ConsoleProgressBarConsumer(System.err)
+                : new DelegatingProgressBarConsumer(line -> err().println(line.strip()));
     }
 
     private Rulebook rulebook(QaContext ctx) {
