@@ -28,7 +28,8 @@ final class Svg {
         int left = 40;
         int bottom = 40;
         int top = 20;
-        double max = Math.max(1, marks.stream().mapToDouble(Mark::value).max().orElse(1));
+        // Counts: round the scale up to a multiple of 4 so the four grid lines fall on whole numbers.
+        double max = Math.max(4, Math.ceil(marks.stream().mapToDouble(Mark::value).max().orElse(1) / 4) * 4);
         double slot = (double) (w - left - 10) / Math.max(1, marks.size());
         StringBuilder sb = open(chart, w, h);
         axes(sb, left, top, w - 10, h - bottom, max, unit);
