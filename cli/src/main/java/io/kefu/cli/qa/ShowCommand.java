@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "A transcript (PII-redacted as stored) with each finding at its message, points, rulebook version and the review trail.")
 final class ShowCommand extends QaSubcommand {
+    private static final java.time.format.DateTimeFormatter CLOCK_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
     @Parameters(index = "0", description = "Transcript id.")
     String transcriptId;
 
@@ -52,7 +54,7 @@ final class ShowCommand extends QaSubcommand {
         o.println();
         for (Message m : messages) {
             o.printf("[%d] %-8s %-10s %s  %s%n", m.index(), m.role(), m.agentId() == null ? "" : m.agentId(),
-                    Text.time(m.ts(), ctx.zone()).substring(11), m.text());
+                    CLOCK_TIME.format(m.ts().atZone(ctx.zone())), m.text());
             for (Finding f : findings) {
                 if (f.messageIndex() != null && f.messageIndex() == m.index()) {
                     o.println("      " + finding(f));
