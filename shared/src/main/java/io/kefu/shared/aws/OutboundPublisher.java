@@ -2,6 +2,7 @@ package io.kefu.shared.aws;
 
 import io.kefu.shared.contract.OutboundMessage;
 import io.kefu.shared.json.Json;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -17,7 +18,17 @@ public final class OutboundPublisher {
     }
 
     public void publish(OutboundMessage message) {
+        publish(message, Duration.ZERO);
+    }
+
+    /**
+     * Held back by SQS for {@code delay} (0-15 minutes, rounded down to seconds): lets a dispatcher that
+     * runs every minute still deliver on the second a message is due.
+     */
+    public void publish(OutboundMessage message, Duration delay) {
+        int delaySeconds = (int) Math.max(0, Math.min(900, delay.getSeconds()));
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                .delaySeconds(delaySeconds)
                 .messageBody(Json.write(message))
                 .messageAttributes(Map.of("messageKey", MessageAttributeValue.builder()
                         .dataType("String").stringValue(message.messageKey()).build())));

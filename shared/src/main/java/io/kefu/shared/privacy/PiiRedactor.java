@@ -72,14 +72,49 @@ public final class PiiRedactor {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        // Cheap screening first: every kind needs digits or an '@', most chat lines have neither,
+        // and the scorer calls this on every agent reply.
+        int digits = 0;
+        boolean at = false;
+        boolean houseNumber = false;
+        boolean digitThenSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                digitThenSpace |= i + 1 < text.length() && text.charAt(i + 1) == ' ';
+            } else if (c == '@') {
+                at = true;
+            } else if (c == '号' || c == '號') {
+                houseNumber = true;
+            }
+        }
+        if (digits == 0 && !at) {
+            return List.of();
+        }
         List<PiiMatch> all = new ArrayList<>();
-        collect(text, EMAIL, PiiKind.EMAIL, all);
-        collect(text, MOBILE, PiiKind.MOBILE, all);
-        collect(text, LANDLINE, PiiKind.LANDLINE, all);
-        collectChecked(text, ID_NUMBER, PiiKind.ID_NUMBER, all);
-        collectChecked(text, CARD, PiiKind.BANK_CARD, all);
-        collect(text, ADDRESS_ZH, PiiKind.ADDRESS, all);
-        collect(text, ADDRESS_EN, PiiKind.ADDRESS, all);
+        if (at) {
+            collect(text, EMAIL, PiiKind.EMAIL, all);
+        }
+        if (digits >= 7) {
+            collect(text, MOBILE, PiiKind.MOBILE, all);
+            collect(text, LANDLINE, PiiKind.LANDLINE, all);
+        }
+        if (digits >= 16) {
+            collectChecked(text, ID_NUMBER, PiiKind.ID_NUMBER, all);
+            collectChecked(text, CARD, PiiKind.BANK_CARD, all);
+        }
+        if (digits > 0) {
+            if (houseNumber) {
+                collect(text, ADDRESS_ZH, PiiKind.ADDRESS, all);
+            }
+            if (digitThenSpace) {
+                collect(text, ADDRESS_EN, PiiKind.ADDRESS, all);
+            }
+        }
+        if (all.isEmpty()) {
+            return List.of();
+        }
         all.sort(Comparator.comparingInt(PiiMatch::start).thenComparing(m -> -(m.end() - m.start())));
         List<PiiMatch> kept = new ArrayList<>();
         int end = -1;

@@ -4,22 +4,37 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.kefu.shared.app.care.ShipmentEventService;
+import io.kefu.shared.aws.AwsClients;
+import io.kefu.shared.aws.DeadLetterParking;
+import io.kefu.shared.aws.SqsBatchProcessor;
+import io.kefu.shared.aws.care.CareComponents;
+import io.kefu.shared.contract.ShipmentEventMessage;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.runtime.EventLog;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Placeholder until issue 4 lands. */
+/**
+ * Shipment status events from the order system: track the parcel, detect delays, send one
+ * proactive care notice per order and incident, follow up on recovery (docs/care-policy.md).
+ */
 public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final Environment env;
+    private final SqsBatchProcessor batch;
+    private final ShipmentEventService service;
 
     public HandleShipmentEventHandler() {
         this(Environment.fromSystem());
     }
 
     public HandleShipmentEventHandler(Environment env) {
-        this.env = env;
+        SqsClient sqs = AwsClients.sqs(env);
+        EventLog log = new EventLog("handle-shipment-event", env.clock());
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.service = new CareComponents(env, AwsClients.dynamoDb(env), sqs).shipmentEvents(log);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        throw new UnsupportedOperationException("HandleShipmentEventHandler is not implemented yet (issue 4)");
+        return batch.process(event, ShipmentEventMessage.CONTRACT, (message, meta) -> service.handle(message.toDomain()));
     }
 }

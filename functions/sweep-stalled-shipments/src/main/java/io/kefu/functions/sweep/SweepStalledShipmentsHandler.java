@@ -3,23 +3,32 @@ package io.kefu.functions.sweep;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.util.Map;
+import io.kefu.shared.app.care.StalledShipmentSweep;
+import io.kefu.shared.aws.AwsClients;
+import io.kefu.shared.aws.care.CareComponents;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.runtime.EventLog;
+import java.util.Map;
 
-/** Placeholder until issue 4 lands. */
+/**
+ * Every few minutes: send care messages that have become due (quiet hours over, cap window passed,
+ * or left pending by a crash), then find in-transit shipments without a scan for too long.
+ * Returns a summary: pendingSeen, deferredSent, deferredAgain, stalledFound, noticesSent, noticesDeferred.
+ */
 public final class SweepStalledShipmentsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
-    private final Environment env;
+    private final StalledShipmentSweep sweep;
 
     public SweepStalledShipmentsHandler() {
         this(Environment.fromSystem());
     }
 
     public SweepStalledShipmentsHandler(Environment env) {
-        this.env = env;
+        EventLog log = new EventLog("sweep-stalled-shipments", env.clock());
+        this.sweep = new CareComponents(env, AwsClients.dynamoDb(env), AwsClients.sqs(env)).sweep(log);
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        throw new UnsupportedOperationException("SweepStalledShipmentsHandler is not implemented yet (issue 4)");
+        return sweep.run();
     }
 }

@@ -148,7 +148,13 @@ public final class CompiledRulebook {
 
     private int addPhrases(Map<String, List<Integer>> keys, ChineseVariants variants, int lexicon, List<String> phrases) {
         for (String phrase : phrases) {
-            addKey(keys, variants, normalizer.normalizeToString(phrase), new Term(lexicon, -1, 0));
+            String normalized = normalizer.normalizeToString(phrase);
+            if (normalized.length() < 2 && phrase.strip().length() > 1) {
+                // "亲爱滴" minus fillers would be "爱" and match every 爱买不买: a rulebook bug, not a phrase.
+                throw new InvalidRulebookException("phrase '" + phrase + "' normalizes to '" + normalized
+                        + "' (punctuation and fillers removed): too short to match safely");
+            }
+            addKey(keys, variants, normalized, new Term(lexicon, -1, 0));
         }
         return phrases.size();
     }
@@ -228,10 +234,11 @@ public final class CompiledRulebook {
             return 0;
         }
         String text = message.normalizedText();
-        int[] grams = grams(text);
+        int[] grams = null;
         double best = 0;
         for (Script script : list) {
             if (text.length() <= 4 * script.normalized().length()) {
+                grams = grams == null ? message.grams() : grams;
                 best = Math.max(best, coverage(grams, script.grams()));
             }
         }

@@ -7,6 +7,7 @@ public final class MessageHits {
     private final int[] count;
     private final int[] firstBegin;
     private final int[] firstEnd;
+    private int[] grams;
 
     MessageHits(String raw, NormalizedText normalized, int lexicons) {
         this.raw = raw == null ? "" : raw;
@@ -38,5 +39,13 @@ public final class MessageHits {
 
     public String normalizedText() {
         return normalized.text();
+    }
+
+    /** Character n-grams for similarity, computed once per message however many rules ask. */
+    int[] grams() {
+        if (grams == null) {
+            grams = CompiledRulebook.grams(normalized.text());
+        }
+        return grams;
     }
 }

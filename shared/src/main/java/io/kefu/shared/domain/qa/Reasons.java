@@ -44,6 +44,19 @@ final class Reasons {
         if (text == null) {
             throw new IllegalArgumentException("no reason text " + key);
         }
-        return String.format(lang == Lang.EN ? text.en() : text.zh(), args);
+        return fill(lang == Lang.EN ? text.en() : text.zh(), args);
+    }
+
+    /** %s / %d placeholders in order; String.format's parser cost more than the whole phrase matching. */
+    static String fill(String template, Object... args) {
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int from = 0;
+        int next = 0;
+        for (int at = template.indexOf('%'); at >= 0 && at + 1 < template.length(); at = template.indexOf('%', from)) {
+            out.append(template, from, at);
+            out.append(next < args.length ? String.valueOf(args[next++]) : "");
+            from = at + 2;
+        }
+        return out.append(template, from, template.length()).toString();
     }
 }

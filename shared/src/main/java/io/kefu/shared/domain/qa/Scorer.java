@@ -8,23 +8,44 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Scores a transcript against a compiled rulebook: each message is scanned once by the automaton,
  * then every rule reads the hits. Pure: same transcript + same rulebook version = same score.
  */
 public final class Scorer {
-    private static final Pattern ANGRY_PUNCTUATION = Pattern.compile("[!！]{2,}|[?？]{3,}|[?？][!！]|[!！][?？]");
     private static final int EVIDENCE_MAX = 120;
     private static final double DEFAULT_SIMILARITY = 0.75;
 
     private final CompiledRulebook book;
+    // Lexicon ids resolved once: looking names up per message cost more than matching them.
+    private final Map<String, Integer> ruleLexicon = new HashMap<>();
+    private final Map<String, Integer> repeatLexicon = new HashMap<>();
+    private final int negativeLexicon;
+    private final int repeatedLexicon;
+    private final int transferNoticeLexicon;
+    private final int[] complaintLexicon = new int[ComplaintType.values().length];
+    private final int[] escalationLexicon = new int[EscalationSignal.values().length];
 
     public Scorer(CompiledRulebook book) {
         this.book = book;
+        for (Rule rule : book.rulebook().rules()) {
+            ruleLexicon.put(rule.id(), book.lexiconOf(Lexicon.rule(rule.id())));
+            repeatLexicon.put(rule.id(), book.lexiconOf(Lexicon.repeatAsk(rule.id())));
+        }
+        negativeLexicon = book.lexiconOf(Lexicon.NEGATIVE);
+        repeatedLexicon = book.lexiconOf(Lexicon.REPEATED);
+        transferNoticeLexicon = book.lexiconOf(Lexicon.TRANSFER_NOTICE);
+        for (ComplaintType type : ComplaintType.values()) {
+            complaintLexicon[type.ordinal()] = book.lexiconOf(Lexicon.complaint(type));
+        }
+        for (EscalationSignal signal : EscalationSignal.values()) {
+            escalationLexicon[signal.ordinal()] = book.lexiconOf(Lexicon.escalation(signal));
+        }
     }
 
     public CompiledRulebook rulebook() {
@@ -161,7 +182,7 @@ public final class Scorer {
     }
 
     private Finding forbidden(Rule rule, Chat chat) {
-        int lexicon = book.lexiconOf(Lexicon.rule(rule.id()));
+        int lexicon = ruleLexicon.get(rule.id());
         Integer first = null;
         String matched = null;
         int total = 0;
@@ -248,7 +269,7 @@ public final class Scorer {
     // ------------------------------------------------------------------ promise, transfer
 
     private List<Finding> promises(Rule rule, Chat chat, List<Promise> into) {
-        int lexicon = book.lexiconOf(Lexicon.rule(rule.id()));
+        int lexicon = ruleLexicon.get(rule.id());
         Duration due = Duration.ofHours(rule.followUpHours() == null ? 24 : rule.followUpHours());
         List<Finding> out = new ArrayList<>();
         for (int i : chat.agentReplies) {
@@ -276,10 +297,10 @@ public final class Scorer {
         if (at < 0) {
             return notApplicable(rule, chat, null, "transfer.na");
         }
-        int repeatLexicon = book.lexiconOf(Lexicon.repeatAsk(rule.id()));
+        int repeatAsk = repeatLexicon.get(rule.id());
         for (int i : chat.agentReplies) {
-            if (i >= at && chat.hits.get(i).has(repeatLexicon)) {
-                String shown = evidence(chat.hits.get(i).evidence(repeatLexicon));
+            if (i >= at && chat.hits.get(i).has(repeatAsk)) {
+                String shown = evidence(chat.hits.get(i).evidence(repeatAsk));
                 return fail(rule, i, shown, chat.reason("transfer.repeat", shown));
             }
         }
@@ -305,7 +326,7 @@ public final class Scorer {
         ComplaintType best = ComplaintType.NONE;
         int bestCount = 0;
         for (ComplaintType type : ComplaintType.values()) {
-            int lexicon = book.lexiconOf(Lexicon.complaint(type));
+            int lexicon = complaintLexicon[type.ordinal()];
             int count = 0;
             for (int i : chat.customerMessages) {
                 count += chat.hits.get(i).count(lexicon);
@@ -317,7 +338,7 @@ public final class Scorer {
         }
         Set<EscalationSignal> signals = EnumSet.noneOf(EscalationSignal.class);
         for (EscalationSignal signal : EscalationSignal.values()) {
-            int lexicon = book.lexiconOf(Lexicon.escalation(signal));
+            int lexicon = escalationLexicon[signal.ordinal()];
             for (int i : chat.customerMessages) {
                 if (chat.hits.get(i).has(lexicon)) {
                     signals.add(signal);
@@ -344,10 +365,27 @@ public final class Scorer {
 
     // ------------------------------------------------------------------ helpers
 
+    /** "!!", "？？？", "?!" or "!?" (half or full width): shouting at the agent. */
+    static boolean angryPunctuation(String raw) {
+        int bangs = 0;
+        int questions = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean bang = c == '!' || c == '！';
+            boolean question = c == '?' || c == '？';
+            if ((bang && (bangs > 0 || questions > 0)) || (question && (bangs > 0 || questions >= 2))) {
+                return true;
+            }
+            bangs = bang ? bangs + 1 : 0;
+            questions = question ? questions + 1 : 0;
+        }
+        return false;
+    }
+
     /** The phrase or paraphrase of the rule in this message, or null. */
     private String matched(Rule rule, Chat chat, int index) {
         MessageHits hits = chat.hits.get(index);
-        int lexicon = book.lexiconOf(Lexicon.rule(rule.id()));
+        int lexicon = ruleLexicon.get(rule.id());
         if (hits.has(lexicon)) {
             return hits.evidence(lexicon);
         }
@@ -429,8 +467,8 @@ public final class Scorer {
             }
             firstUpset = -1;
             var signals = book.rulebook().signals();
-            int negative = book.lexiconOf(Lexicon.NEGATIVE);
-            int repeated = book.lexiconOf(Lexicon.REPEATED);
+            int negative = negativeLexicon;
+            int repeated = repeatedLexicon;
             int repeats = 0;
             for (int i : customerMessages) {
                 MessageHits h = hits.get(i);
@@ -438,7 +476,7 @@ public final class Scorer {
                 repeats += h.count(repeated);
                 if (h.has(negative)) {
                     upsetEvidence = h.evidence(negative);
-                } else if (signals.angryPunctuation() && ANGRY_PUNCTUATION.matcher(raw).find()) {
+                } else if (signals.angryPunctuation() && angryPunctuation(raw)) {
                     upsetEvidence = raw;
                 } else if (repeats >= signals.repeatThreshold()) {
                     upsetEvidence = h.has(repeated) ? h.evidence(repeated) : raw;
@@ -457,7 +495,7 @@ public final class Scorer {
 
         /** Where the chat changed hands: a system transfer notice, or a reply from a different agent. */
         int transferPoint() {
-            int notice = book.lexiconOf(Lexicon.TRANSFER_NOTICE);
+            int notice = transferNoticeLexicon;
             String lastAgent = null;
             for (Message m : transcript.messages()) {
                 if (m.role() == Role.SYSTEM && hits.get(m.index()).has(notice)) {

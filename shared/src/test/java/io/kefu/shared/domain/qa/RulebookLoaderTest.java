@@ -63,4 +63,15 @@ class RulebookLoaderTest {
                 """;
         assertThatThrownBy(() -> RulebookLoader.fromYaml(yaml)).hasMessageContaining("rules[2].weight");
     }
+
+    @Test
+    void phraseThatCollapsesToOneCharacterAfterFillersIsRejectedAtCompileTime() {
+        String yaml = MINIMAL.replace("phrases: [您好]", "phrases: [亲爱呢]") + """
+                normalization:
+                  fillers: [亲, 呢]
+                """;
+        Rulebook book = RulebookLoader.fromYaml(yaml);
+        assertThatThrownBy(() -> CompiledRulebook.compile(book))
+                .isInstanceOf(InvalidRulebookException.class).hasMessageContaining("亲爱呢");
+    }
 }

@@ -30,6 +30,7 @@ class SampleTranscriptsTest {
         assertThat(outcome(s, "forbidden")).isEqualTo(Outcome.FAIL);
         assertThat(outcome(s, "insult")).isEqualTo(Outcome.FAIL);
         assertThat(outcome(s, "empathy")).isEqualTo(Outcome.FAIL);
+        assertThat(outcome(s, "slang")).isEqualTo(Outcome.PASS);
         assertThat(s.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
     }
 

@@ -48,4 +48,13 @@ class ScoringTest {
     void scoringTheSameTranscriptTwiceGivesTheSameScore() {
         assertThat(score(model("x"))).isEqualTo(score(model("x")));
     }
+
+    @Test
+    void angryPunctuationIsDoubleBangsTripleQuestionsOrMixed() {
+        assertThat(Scorer.angryPunctuation("怎么还没到！！")).isTrue();
+        assertThat(Scorer.angryPunctuation("why?!")).isTrue();
+        assertThat(Scorer.angryPunctuation("在吗？？？")).isTrue();
+        assertThat(Scorer.angryPunctuation("在吗？？")).isFalse();
+        assertThat(Scorer.angryPunctuation("好的! 谢谢!")).isFalse();
+    }
 }

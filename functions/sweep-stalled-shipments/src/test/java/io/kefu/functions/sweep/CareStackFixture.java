@@ -1,0 +1,109 @@
+package io.kefu.functions.sweep;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.shared.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/** The embedded stack, a hand-moved clock and helpers to build SQS events and read queues and tables. */
+final class CareStackFixture {
+    final LocalAwsStack stack = LocalAwsStack.isolated();
+    final HandClock clock = new HandClock(Instant.parse("2026-11-28T02:00:00Z")); // 10:00 in Shanghai
+
+    static String fixture(String name) {
+        try {
+            return Files.readString(Path.of("../../events/shipments/" + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SQSEvent batch(String... bodies) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (String body : bodies) {
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId(UUID.randomUUID().toString());
+            m.setBody(body);
+            m.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:shipment-events");
+            m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            records.add(m);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    /** Every message now on the queue, removed from it. */
+    List<Message> drain(String queueLogicalId) {
+        String url = stack.queueUrl(queueLogicalId);
+        List<Message> out = new ArrayList<>();
+        while (true) {
+            List<Message> page = stack.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (page.isEmpty()) {
+                return out;
+            }
+            out.addAll(page);
+            page.forEach(m -> stack.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+        }
+    }
+
+    List<Map<String, Object>> drainJson(String queueLogicalId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Message m : drain(queueLogicalId)) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = Json.mapper().readValue(m.body(), Map.class);
+                out.add(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    Map<String, AttributeValue> item(String tableLogicalId, String pk, String sk) {
+        return stack.dynamoDb().getItem(b -> b.tableName(stack.tableName(tableLogicalId))
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    /** A clock the test moves by hand; handlers read time only from it. */
+    static final class HandClock extends Clock {
+        private volatile Instant now;
+
+        HandClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(String iso) {
+            now = Instant.parse(iso);
+        }
+
+        @Override public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.kefu.shared.survey;
+
+import io.kefu.shared.domain.survey.FatigueRule;
+import io.kefu.shared.domain.survey.Survey;
+import io.kefu.shared.domain.survey.SurveyAnswer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Surveys, customer windows and response tokens. Every {@code boolean} method is one conditional
+ * write: true means this caller won the transition and owns its effect; false means somebody else
+ * (or an earlier attempt) already moved the survey on.
+ */
+public interface SurveyStore {
+
+    Optional<Survey> find(String surveyId);
+
+    Optional<RecordedAnswer> answer(String surveyId);
+
+    /** Insert if no survey with that id exists (a duplicate request loses). */
+    boolean create(Survey survey);
+
+    /** The survey holding the customer's fatigue window, with that survey's current status. */
+    Optional<FatigueRule.Holder> windowHolder(String customerId);
+
+    /** Take the window if it is still held by {@code expectedHolderId} (null: held by nobody). */
+    boolean claimWindow(String customerId, String expectedHolderId, FatigueRule.Holder next);
+
+    /** SCHEDULED -> SUPERSEDED. */
+    boolean supersede(String surveyId, String bySurveyId);
+
+    /** SCHEDULED -> CANCELLED (e.g. the customer opted out after it was scheduled). */
+    boolean cancel(String surveyId, String reason);
+
+    /** SCHEDULED stays SCHEDULED with a later due time (the customer's quiet hours changed meanwhile). */
+    boolean reschedule(String surveyId, Instant dueAt);
+
+    /** Surveys in one DueByTime partition whose next action is due at or before {@code horizon}. */
+    List<Survey> dueBy(int shard, Instant horizon, int limit);
+
+    /** SCHEDULED, or SENDING with an expired lease, -> SENDING until {@code leaseUntil}. */
+    boolean claimSend(String surveyId, Instant now, Instant leaseUntil);
+
+    /** SENDING under our lease -> SENT. */
+    boolean completeSend(String surveyId, Instant leaseUntil, Instant sentAt, Instant remindAt, Instant expiresAt);
+
+    /** SENT with a reminder due by {@code horizon}, or REMINDING with an expired lease, -> REMINDING. */
+    boolean claimReminder(String surveyId, Instant now, Instant horizon, Instant leaseUntil);
+
+    /** REMINDING under our lease -> REMINDED. */
+    boolean completeReminder(String surveyId, Instant leaseUntil, Instant remindedAt);
+
+    /** SENT / REMINDED (or REMINDING with an expired lease) past its expiry -> EXPIRED. */
+    boolean expire(String surveyId, Instant now);
+
+    /** An answerable, unexpired survey -> ANSWERED, once. */
+    boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt, String sourceMessageId, Instant now);
+
+    /** ANSWERED -> AGGREGATED: aggregates and follow-up are done. */
+    boolean markAggregated(String surveyId);
+
+    /** Remember a token's hash (never the token) for the survey it answers. */
+    void saveToken(String tokenHash, String surveyId, String customerId, Instant expiresAt);
+
+    Optional<TokenOwner> findToken(String tokenHash);
+
+    record TokenOwner(String surveyId, String customerId) {}
+}

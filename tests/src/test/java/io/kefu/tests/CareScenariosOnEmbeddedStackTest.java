@@ -1,0 +1,5 @@
+package io.kefu.tests;
+
+import io.kefu.tests.support.OnEmbeddedStack;
+
+class CareScenariosOnEmbeddedStackTest extends CareScenarios implements OnEmbeddedStack {}
