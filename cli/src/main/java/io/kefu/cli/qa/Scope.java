@@ -24,7 +24,7 @@ final class Scope {
     /** For `qa list`: the team list, or the review queue when there is none. */
     static ScoreFilter forListing(ScoreFilter f, List<String> teamsFlag, QaScoreQueries q, Consumer<String> notes) {
         if (!needsTeams(f)) {
-            return f;
+            return teamsFlag.isEmpty() ? f : f.withTeams(teamsFlag);   // then --teams only narrows
         }
         List<String> teams = teamsFlag.isEmpty() ? q.teams() : teamsFlag;
         if (!teams.isEmpty()) {
@@ -43,6 +43,10 @@ final class Scope {
             return f;
         }
         List<String> teams = teamsFlag.isEmpty() ? q.teams() : teamsFlag;
+        if (teamsFlag.isEmpty() && !teams.isEmpty()) {
+            // A registry goes stale when a team is added: say which teams were covered.
+            notes.accept("teams from the registry: " + teams + " (a new team? `kefu qa teams add T` or `kefu qa teams discover`)");
+        }
         if (teams.isEmpty()) {
             teams = q.scanTeams();
             q.addTeams(teams);

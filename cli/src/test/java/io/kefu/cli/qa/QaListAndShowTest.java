@@ -72,6 +72,13 @@ class QaListAndShowTest {
     }
 
     @Test
+    void aTeamListAlsoNarrowsAStatusListing() throws Exception {
+        JsonNode doc = json(fx.qa("list", "--status", "NEEDS_REVIEW", "--teams", "seed-west", "--limit", "100", "--json"));
+        assertThat(doc.get("count").asInt()).isEqualTo((int) fx.seeds.stream()
+                .filter(s -> s.team().equals("seed-west") && s.status().name().equals("NEEDS_REVIEW")).count());
+    }
+
+    @Test
     void pagesFollowTheCursorWithoutRepeatsOrGaps() throws Exception {
         Set<String> seen = new HashSet<>();
         String cursor = null;

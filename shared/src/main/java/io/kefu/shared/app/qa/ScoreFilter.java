@@ -41,6 +41,7 @@ public record ScoreFilter(
     public boolean matches(ScoreView v) {
         return (agentId == null || agentId.equals(v.agentId()))
                 && (team == null || team.equals(v.team()))
+                && (teams.isEmpty() || teams.contains(v.team()))
                 && (statuses.isEmpty() || statuses.contains(v.status()))
                 && (ruleId == null || v.failedRules().contains(ruleId))
                 && (minScore == null || v.score() >= minScore)
