@@ -15,8 +15,12 @@ import java.time.format.DateTimeFormatter;
  *                                                                    ByStatus  gsi3pk STATUS#{NEEDS_REVIEW|FAIL} gsi3sk {closedAt}#{id}  (sparse)
  * rule failure    TRANSCRIPT#{id}    FAIL#{rulebook}#{version:06}#{ruleId}
  *                                                                    ByRule    gsi4pk RULE#{ruleId}             gsi4sk {closedAt}#{id}
+ * review audit    TRANSCRIPT#{id}    REVIEW#{at}#{reviewer}          (none: read with the transcript)
+ * team registry   REGISTRY           TEAMS                           (a string set of team names, for "all teams")
  * </pre>
  * A superseded score (re-scored with a newer rulebook version) loses its gsi1-3 keys and its rule items.
+ * A lead's review or an agent's dispute moves the score's gsi3pk to STATUS#REVIEWED / STATUS#DISPUTED
+ * (the automatic score fields stay as they were; see DynamoQaReviewStore).
  */
 public final class QaScoreKeys {
     static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -51,6 +55,34 @@ public final class QaScoreKeys {
 
     public static String rule(String ruleId) {
         return "RULE#" + ruleId;
+    }
+
+    public static final String REVIEW_PREFIX = "REVIEW#";
+    public static final String REGISTRY_PK = "REGISTRY";
+    public static final String TEAMS_SK = "TEAMS";
+
+    /** An audit record's sort key: time first, so a transcript's reviews read in order. */
+    public static String reviewSk(Instant at, String reviewer) {
+        return REVIEW_PREFIX + SORTABLE.format(at) + "#" + reviewer;
+    }
+
+    /** A day's first and last possible gsi sort keys ({closedAt}#{id}), for BETWEEN on a time range. */
+    public static String sortableFrom(Instant at) {
+        return SORTABLE.format(at);
+    }
+
+    public static String sortableTo(Instant at) {
+        return SORTABLE.format(at) + "#\uffff";
+    }
+
+    /** Parses a stored closedAt/scoredAt attribute. */
+    public static Instant parseSortable(String text) {
+        return Instant.from(SORTABLE.parse(text));
+    }
+
+    /** The day string of a team-day partition key, in the shop's zone. */
+    public static String day(Instant at, ZoneId zone) {
+        return DAY.format(at.atZone(zone));
     }
 
     /** Fixed-width UTC time, so string order is time order (Instant.toString drops zero fractions). */
