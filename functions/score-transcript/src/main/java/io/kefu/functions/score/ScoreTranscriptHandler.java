@@ -4,22 +4,67 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.kefu.shared.app.qa.ScoreTranscriptService;
+import io.kefu.shared.aws.AwsClients;
+import io.kefu.shared.aws.DeadLetterParking;
+import io.kefu.shared.aws.SqsBatchProcessor;
+import io.kefu.shared.aws.SurveyRequestPublisher;
+import io.kefu.shared.aws.qa.DynamoQaScoreRepository;
+import io.kefu.shared.aws.qa.DynamoRulebookRepository;
+import io.kefu.shared.aws.qa.SqsFollowUpPublisher;
+import io.kefu.shared.contract.TranscriptMessage;
+import io.kefu.shared.domain.qa.CompiledRulebook;
+import io.kefu.shared.domain.qa.Rulebook;
+import io.kefu.shared.domain.qa.RulebookLoader;
+import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.runtime.EventLog;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Placeholder until issue 3 lands. */
+/**
+ * Transcripts queue -> score against the rulebook -> QaScores, follow-up tasks, post-chat survey request.
+ * The rulebook is the packaged default unless RULEBOOK_ID (and optionally RULEBOOK_VERSION, else the
+ * latest) selects one from the Rulebooks table; it is compiled once per container.
+ */
 public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final Environment env;
+    private final SqsBatchProcessor batch;
+    private final ScoreTranscriptService service;
 
     public ScoreTranscriptHandler() {
         this(Environment.fromSystem());
     }
 
     public ScoreTranscriptHandler(Environment env) {
-        this.env = env;
+        EventLog log = new EventLog("score-transcript", env.clock());
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        SqsClient sqs = AwsClients.sqs(env);
+        Rulebook rulebook = rulebook(env, dynamo);
+        CompiledRulebook compiled = CompiledRulebook.compile(rulebook);
+        log.info("rulebook.compiled", Map.of("rulebook", rulebook.id() + "@" + rulebook.version(),
+                "phrases", compiled.phraseCount()));
+        this.service = new ScoreTranscriptService(
+                new Scorer(compiled),
+                new DynamoQaScoreRepository(dynamo, env.require("QA_SCORES_TABLE")),
+                new SqsFollowUpPublisher(sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
+                new SurveyRequestPublisher(sqs, env.require("SURVEY_REQUESTS_QUEUE_URL"))::publish,
+                env.clock(), log);
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        throw new UnsupportedOperationException("ScoreTranscriptHandler is not implemented yet (issue 3)");
+        return batch.process(event, TranscriptMessage.CONTRACT, service::handle);
+    }
+
+    private static Rulebook rulebook(Environment env, DynamoDbClient dynamo) {
+        Optional<String> id = env.optional("RULEBOOK_ID");
+        if (id.isEmpty()) {
+            return RulebookLoader.defaultRulebook();
+        }
+        Optional<Integer> version = env.optional("RULEBOOK_VERSION").map(Integer::parseInt);
+        return new DynamoRulebookRepository(dynamo, env.require("RULEBOOKS_TABLE")).load(id.get(), version);
     }
 }

@@ -1,12 +1,13 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.qa.QaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar local/runtime/target/kefu.jar <command>}; see README.md. */
 @Command(name = "kefu", mixinStandardHelpOptions = true, version = "kefu 1.0",
         description = "Kefu QA & Care locally: embedded AWS stack, the real handlers, the template's wiring.",
-        subcommands = {DemoCommand.class, UpCommand.class, BootstrapCommand.class, SendCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, BootstrapCommand.class, SendCommand.class, QaCommand.class})
 public final class KefuCli implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,29 @@
+package io.kefu.shared.app.qa;
+
+import java.util.List;
+
+/** Where scores live (DynamoDB QaScores in production, a map in tests). */
+public interface QaScoreStore {
+
+    /** The scores already stored for a transcript, any rulebook version (a read, not a write). */
+    List<StoredScore> scoresOf(String transcriptId);
+
+    /**
+     * Writes the score's per-rule-failure index items (deterministic keys: a repeat overwrites with the
+     * same content) and removes those of the score it supersedes. Called before {@link #putIfAbsent}.
+     */
+    void writeRuleIndex(ScoreRecord record, StoredScore superseded);
+
+    /** Conditional put of the score item; false when it already exists (a concurrent duplicate). */
+    boolean putIfAbsent(ScoreRecord record);
+
+    /** Takes a superseded score out of the agent/team/status indexes and links it to its successor. */
+    void markSuperseded(StoredScore old, ScoreRecord successor);
+
+    /** What the service needs to know of a stored score. */
+    record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
+        public StoredScore {
+            failedRules = List.copyOf(failedRules);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.kefu.shared.app.qa;
+
+import io.kefu.shared.domain.qa.QaScore;
+import io.kefu.shared.domain.qa.Scorer;
+import io.kefu.shared.domain.qa.Transcript;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * Re-scores stored (redacted) transcripts with another rulebook version. The new score is a new
+ * item linked to the one in force ({@code supersedes}), which keeps its data and reviews but leaves the
+ * agent/team/status indexes; no follow-ups or survey requests are sent again (the chat did not happen again).
+ * Same write order as first scoring: rule index items, then the conditional put, then the unlink.
+ *
+ * <p>Limit: the stored transcript is PII-redacted, so a PII-disclosure rule cannot fire again on it.
+ */
+public final class RescoreService {
+    public enum Outcome { RESCORED, ALREADY_SCORED }
+
+    private final Scorer scorer;
+    private final QaScoreStore store;
+    private final Function<ScoreView, Transcript> transcripts;
+    private final Clock clock;
+
+    public RescoreService(Scorer scorer, QaScoreStore store, Function<ScoreView, Transcript> transcripts, Clock clock) {
+        this.scorer = scorer;
+        this.store = store;
+        this.transcripts = transcripts;
+        this.clock = clock;
+    }
+
+    public Outcome rescore(ScoreView current) {
+        var book = scorer.rulebook().rulebook();
+        boolean done = store.scoresOf(current.transcriptId()).stream()
+                .anyMatch(s -> s.rulebookId().equals(book.id()) && s.rulebookVersion() == book.version());
+        if (done) {
+            return Outcome.ALREADY_SCORED;
+        }
+        Transcript transcript = transcripts.apply(current);
+        QaScore score = scorer.score(transcript);
+        QaScoreStore.StoredScore old = new QaScoreStore.StoredScore(current.transcriptId(), current.rulebookId(),
+                current.rulebookVersion(), current.failedRules());
+        ScoreRecord record = new ScoreRecord(transcript, score, clock.instant(), old);
+        store.writeRuleIndex(record, old);
+        if (store.putIfAbsent(record)) {
+            store.markSuperseded(old, record);
+            return Outcome.RESCORED;
+        }
+        return Outcome.ALREADY_SCORED;
+    }
+}

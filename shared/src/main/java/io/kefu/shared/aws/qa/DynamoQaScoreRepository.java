@@ -1,0 +1,264 @@
+package io.kefu.shared.aws.qa;
+
+import io.kefu.shared.app.qa.QaScoreStore;
+import io.kefu.shared.app.qa.ScoreRecord;
+import io.kefu.shared.domain.qa.Finding;
+import io.kefu.shared.domain.qa.Message;
+import io.kefu.shared.domain.qa.QaScore;
+import io.kefu.shared.domain.qa.QaStatus;
+import io.kefu.shared.domain.qa.Transcript;
+import io.kefu.shared.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * QaScores in DynamoDB (layout in {@link QaScoreKeys}). Per scored transcript: one Query (read),
+ * one BatchWriteItem of rule-failure items (skipped when nothing failed), one conditional PutItem.
+ */
+public final class DynamoQaScoreRepository implements QaScoreStore {
+    private static final int BATCH_LIMIT = 25;
+    private static final int UNPROCESSED_RETRIES = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ZoneId zone;
+
+    public DynamoQaScoreRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, ZoneId.of("Asia/Shanghai"));
+    }
+
+    public DynamoQaScoreRepository(DynamoDbClient dynamo, String table, ZoneId zone) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.zone = zone;
+    }
+
+    @Override
+    public List<StoredScore> scoresOf(String transcriptId) {
+        List<StoredScore> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryTranscript(transcriptId, "SCORE#")) {
+            List<String> failed = item.containsKey("failedRules")
+                    ? item.get("failedRules").l().stream().map(AttributeValue::s).toList() : List.of();
+            out.add(new StoredScore(transcriptId, item.get("rulebookId").s(), Integer.parseInt(item.get("rulebookVersion").n()), failed));
+        }
+        return out;
+    }
+
+    @Override
+    public void writeRuleIndex(ScoreRecord record, StoredScore superseded) {
+        QaScore score = record.score();
+        Transcript t = record.redactedTranscript();
+        List<WriteRequest> writes = new ArrayList<>();
+        for (Finding f : score.failures()) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("pk", s(QaScoreKeys.pk(t.transcriptId())));
+            item.put("sk", s(QaScoreKeys.failureSk(score.rulebookId(), score.rulebookVersion(), f.ruleId())));
+            item.put("type", s("QA_RULE_FAILURE"));
+            item.put("gsi4pk", s(QaScoreKeys.rule(f.ruleId())));
+            item.put("gsi4sk", s(QaScoreKeys.sortable(t.closedAt(), t.transcriptId())));
+            item.put("transcriptId", s(t.transcriptId()));
+            item.put("ruleId", s(f.ruleId()));
+            item.put("kind", s(f.kind().name()));
+            item.put("redLine", AttributeValue.fromBool(f.redLine()));
+            item.put("rulebookId", s(score.rulebookId()));
+            item.put("rulebookVersion", n(score.rulebookVersion()));
+            item.put("agentId", s(t.primaryAgentId()));
+            item.put("team", s(t.team()));
+            item.put("score", n(score.score()));
+            item.put("status", s(score.status().name()));
+            item.put("closedAt", s(QaScoreKeys.SORTABLE.format(t.closedAt())));
+            if (f.messageIndex() != null) {
+                item.put("messageIndex", n(f.messageIndex()));
+            }
+            if (f.evidence() != null) {
+                item.put("evidence", s(f.evidence()));
+            }
+            item.put("reason", s(f.reason()));
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        if (superseded != null) {
+            for (String ruleId : superseded.failedRules()) {
+                writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of(
+                        "pk", s(QaScoreKeys.pk(superseded.transcriptId())),
+                        "sk", s(QaScoreKeys.failureSk(superseded.rulebookId(), superseded.rulebookVersion(), ruleId))))
+                        .build()).build());
+            }
+        }
+        for (int i = 0; i < writes.size(); i += BATCH_LIMIT) {
+            batchWrite(writes.subList(i, Math.min(writes.size(), i + BATCH_LIMIT)));
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(ScoreRecord record) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(scoreItem(record))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markSuperseded(StoredScore old, ScoreRecord successor) {
+        QaScore s = successor.score();
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", s(QaScoreKeys.pk(old.transcriptId())),
+                        "sk", s(QaScoreKeys.scoreSk(old.rulebookId(), old.rulebookVersion()))))
+                .updateExpression("REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk SET supersededBy = :by")
+                .expressionAttributeValues(Map.of(":by", s(QaScoreKeys.scoreSk(s.rulebookId(), s.rulebookVersion())))));
+    }
+
+    /** All items of a transcript whose sort key starts with a prefix (SCORE#, FAIL#). */
+    public List<Map<String, AttributeValue>> queryTranscript(String transcriptId, String skPrefix) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+                    .expressionAttributeValues(Map.of(":pk", s(QaScoreKeys.pk(transcriptId)), ":sk", s(skPrefix)))
+                    .exclusiveStartKey(from));
+            out.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /** Newest first from one GSI partition, e.g. ("ByStatus", "gsi3pk", QaScoreKeys.status("NEEDS_REVIEW")). */
+    public List<Map<String, AttributeValue>> newestFirst(String index, String keyAttribute, String key, int limit) {
+        return dynamo.query(b -> b.tableName(table).indexName(index)
+                .keyConditionExpression(keyAttribute + " = :k")
+                .expressionAttributeValues(Map.of(":k", s(key)))
+                .scanIndexForward(false).limit(limit)).items();
+    }
+
+    /** The stored, redacted transcript of a score item. */
+    public static List<Message> transcriptOf(Map<String, AttributeValue> scoreItem) {
+        byte[] json = gunzip(scoreItem.get("transcriptGz").b().asByteArray());
+        try {
+            return List.of(Json.mapper().readValue(json, Message[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, AttributeValue> scoreItem(ScoreRecord record) {
+        QaScore score = record.score();
+        Transcript t = record.redactedTranscript();
+        String when = QaScoreKeys.sortable(t.closedAt(), t.transcriptId());
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(QaScoreKeys.pk(t.transcriptId())));
+        item.put("sk", s(QaScoreKeys.scoreSk(score.rulebookId(), score.rulebookVersion())));
+        item.put("type", s("QA_SCORE"));
+        item.put("gsi1pk", s(QaScoreKeys.agent(t.primaryAgentId())));
+        item.put("gsi1sk", s(when));
+        item.put("gsi2pk", s(QaScoreKeys.teamDay(t.team(), t.closedAt(), zone)));
+        item.put("gsi2sk", s(when));
+        if (score.status() != QaStatus.PASS) {
+            item.put("gsi3pk", s(QaScoreKeys.status(score.status().name())));
+            item.put("gsi3sk", s(when));
+        }
+        item.put("transcriptId", s(t.transcriptId()));
+        item.put("rulebookId", s(score.rulebookId()));
+        item.put("rulebookVersion", n(score.rulebookVersion()));
+        item.put("score", n(score.score()));
+        item.put("status", s(score.status().name()));
+        if (score.reviewReason() != null) {
+            item.put("reviewReason", s(score.reviewReason().name()));
+        }
+        item.put("agentId", s(t.primaryAgentId()));
+        item.put("agentIds", AttributeValue.fromL(t.agentIds().stream().map(DynamoQaScoreRepository::s).toList()));
+        item.put("team", s(t.team()));
+        item.put("shopId", s(t.shopId()));
+        item.put("channel", s(t.channel()));
+        item.put("customerId", s(t.customerId()));
+        if (t.orderId() != null) {
+            item.put("orderId", s(t.orderId()));
+        }
+        item.put("locale", s(t.locale()));
+        item.put("closedAt", s(QaScoreKeys.SORTABLE.format(t.closedAt())));
+        item.put("scoredAt", s(QaScoreKeys.SORTABLE.format(record.scoredAt())));
+        item.put("complaintType", s(score.complaint().type().name()));
+        item.put("complaintSeverity", s(score.complaint().severity().name()));
+        item.put("complaintSignals", AttributeValue.fromL(score.complaint().signals().stream().map(x -> s(x.name())).toList()));
+        item.put("failedRules", AttributeValue.fromL(score.failures().stream().map(f -> s(f.ruleId())).toList()));
+        item.put("findings", s(Json.write(score.findings())));
+        item.put("promises", s(Json.write(score.promises())));
+        item.put("transcriptGz", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(t.messages())))));
+        if (record.supersedes() != null) {
+            item.put("supersedes", s(QaScoreKeys.scoreSk(record.supersedes().rulebookId(), record.supersedes().rulebookVersion())));
+        }
+        return item;
+    }
+
+    private void batchWrite(List<WriteRequest> writes) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > UNPROCESSED_RETRIES) {
+                throw new IllegalStateException("BatchWriteItem left " + pending.get(table).size() + " items unprocessed");
+            }
+            if (attempt > 0) {
+                sleep(50L << attempt);
+            }
+            Map<String, List<WriteRequest>> request = pending;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] gzip(String text) {
+        var out = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gunzip(byte[] bytes) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(int value) {
+        return AttributeValue.fromN(Integer.toString(value));
+    }
+}

@@ -1,0 +1,100 @@
+package io.kefu.shared.aws.qa;
+
+import io.kefu.shared.app.qa.ReviewRecord;
+import io.kefu.shared.app.qa.ScoreView;
+import io.kefu.shared.domain.qa.Finding;
+import io.kefu.shared.domain.qa.ReviewAction;
+import io.kefu.shared.domain.qa.ScoreStatus;
+import io.kefu.shared.domain.qa.Transcript;
+import io.kefu.shared.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Reads score and review items into views; the attribute names are DynamoQaScoreRepository's and DynamoQaReviewStore's. */
+public final class ScoreItems {
+    private ScoreItems() {}
+
+    public static boolean isScore(Map<String, AttributeValue> item) {
+        return item.containsKey("sk") && item.get("sk").s().startsWith("SCORE#");
+    }
+
+    public static ScoreView view(Map<String, AttributeValue> i) {
+        String status = str(i, "status");
+        return new ScoreView(
+                str(i, "transcriptId"), str(i, "sk"), str(i, "rulebookId"), num(i, "rulebookVersion", 0),
+                str(i, "agentId"), str(i, "team"), str(i, "shopId"), str(i, "channel"),
+                QaScoreKeys.parseSortable(str(i, "closedAt")),
+                i.containsKey("scoredAt") ? QaScoreKeys.parseSortable(str(i, "scoredAt")) : null,
+                num(i, "score", 0),
+                i.containsKey("autoStatus") ? str(i, "autoStatus") : status,
+                str(i, "reviewReason"),
+                i.containsKey("reviewedScore") ? num(i, "reviewedScore", 0) : null,
+                ScoreStatus.parse(status),
+                str(i, "complaintType"), str(i, "complaintSeverity"),
+                list(i, "failedRules"), applicable(i), list(i, "overturnedRules"),
+                str(i, "supersedes"), str(i, "supersededBy"),
+                num(i, "reviewVersion", 0));
+    }
+
+    public static ReviewRecord review(Map<String, AttributeValue> i) {
+        return new ReviewRecord(str(i, "transcriptId"), str(i, "scoreKey"), ReviewAction.valueOf(str(i, "action")),
+                str(i, "actor"), QaScoreKeys.parseSortable(str(i, "at")), num(i, "oldScore", 0), num(i, "newScore", 0),
+                str(i, "fromStatus"), str(i, "toStatus"), str(i, "reason"), list(i, "overturnedRules"));
+    }
+
+    /** Rule ids whose finding counted (PASS or FAIL), from the findings JSON the scorer stored. */
+    static List<String> applicable(Map<String, AttributeValue> i) {
+        String json = str(i, "findings");
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            Finding[] findings = Json.mapper().readValue(json, Finding[].class);
+            return Arrays.stream(findings).filter(Finding::counts).map(Finding::ruleId).distinct().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable findings on " + str(i, "pk"), e);
+        }
+    }
+
+    /** The scorer's findings (for `qa show`). */
+    public static List<Finding> findings(Map<String, AttributeValue> i) {
+        try {
+            String json = str(i, "findings");
+            return json == null ? List.of() : List.of(Json.mapper().readValue(json, Finding[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable findings on " + str(i, "pk"), e);
+        }
+    }
+
+    /** The stored (redacted) transcript of a score item, as the scorer takes it. */
+    public static Transcript transcript(Map<String, AttributeValue> i) {
+        return new Transcript(str(i, "transcriptId"), str(i, "channel"), str(i, "shopId"), str(i, "team"),
+                list(i, "agentIds"), str(i, "customerId"), str(i, "orderId"), str(i, "locale"),
+                DynamoQaScoreRepository.transcriptOf(i));
+    }
+
+    static String str(Map<String, AttributeValue> i, String name) {
+        AttributeValue v = i.get(name);
+        return v == null ? null : v.s();
+    }
+
+    static int num(Map<String, AttributeValue> i, String name, int fallback) {
+        AttributeValue v = i.get(name);
+        return v == null || v.n() == null ? fallback : Integer.parseInt(v.n());
+    }
+
+    static List<String> list(Map<String, AttributeValue> i, String name) {
+        AttributeValue v = i.get(name);
+        if (v == null) {
+            return List.of();
+        }
+        if (v.hasSs()) {
+            return v.ss();
+        }
+        return v.hasL() ? v.l().stream().map(AttributeValue::s).toList() : List.of();
+    }
+}

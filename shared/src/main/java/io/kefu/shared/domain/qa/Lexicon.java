@@ -1,0 +1,26 @@
+package io.kefu.shared.domain.qa;
+
+/** Names of the phrase lists compiled into the automaton, besides one per rule. */
+final class Lexicon {
+    static final String NEGATIVE = "signal:negative";
+    static final String REPEATED = "signal:repeated";
+    static final String TRANSFER_NOTICE = "signal:transfer";
+
+    static String rule(String ruleId) {
+        return "rule:" + ruleId;
+    }
+
+    static String repeatAsk(String ruleId) {
+        return "rule:" + ruleId + ":repeat";
+    }
+
+    static String complaint(ComplaintType type) {
+        return "complaint:" + type;
+    }
+
+    static String escalation(EscalationSignal signal) {
+        return "escalation:" + signal;
+    }
+
+    private Lexicon() {}
+}

@@ -1,0 +1,112 @@
+package io.kefu.shared.domain.qa;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Reads and validates rulebook YAML (from the deployment package or a string stored in DynamoDB). */
+public final class RulebookLoader {
+    public static final String DEFAULT_RESOURCE = "/rulebooks/default.yaml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            // A typo in a rulebook key must not silently disable a check.
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final Set<RuleKind> NEEDS_PHRASES = EnumSet.of(RuleKind.OPENING_GREETING, RuleKind.CLOSING,
+            RuleKind.SATISFACTION_ASK, RuleKind.EMPATHY, RuleKind.FORBIDDEN, RuleKind.RED_LINE, RuleKind.PROMISE,
+            RuleKind.TRANSFER);
+    private static final Set<RuleKind> NEEDS_SECONDS = EnumSet.of(RuleKind.FIRST_RESPONSE, RuleKind.REPLY_GAP);
+
+    private RulebookLoader() {}
+
+    public static Rulebook defaultRulebook() {
+        return fromResource(DEFAULT_RESOURCE);
+    }
+
+    public static Rulebook fromResource(String resource) {
+        try (InputStream in = RulebookLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new InvalidRulebookException("rulebook resource not found: " + resource);
+            }
+            return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidRulebookException("cannot read " + resource, e);
+        }
+    }
+
+    public static Rulebook fromYaml(String yaml) {
+        Rulebook book;
+        try {
+            book = YAML.readValue(yaml, Rulebook.class);
+        } catch (IOException e) {
+            throw new InvalidRulebookException("rulebook YAML: " + e.getMessage(), e);
+        }
+        validate(book);
+        return book;
+    }
+
+    static void validate(Rulebook book) {
+        if (book.id() == null || book.id().isBlank() || !book.id().matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidRulebookException("id: required, letters, digits, . _ - only");
+        }
+        if (book.version() < 1) {
+            throw new InvalidRulebookException("version: must be >= 1");
+        }
+        if (book.rules().isEmpty()) {
+            throw new InvalidRulebookException("rules: at least one rule");
+        }
+        Set<String> ids = new HashSet<>();
+        int total = 0;
+        for (int i = 0; i < book.rules().size(); i++) {
+            Rule rule = book.rules().get(i);
+            String where = "rules[" + i + "]";
+            if (rule.id() == null || !rule.id().matches("[a-z0-9-]+")) {
+                throw new InvalidRulebookException(where + ".id: required, lower-case letters, digits and -");
+            }
+            if (!ids.add(rule.id())) {
+                throw new InvalidRulebookException(where + ".id: duplicate " + rule.id());
+            }
+            if (rule.kind() == null) {
+                throw new InvalidRulebookException(where + ".kind: required");
+            }
+            if (rule.weight() < 0) {
+                throw new InvalidRulebookException(where + ".weight: must be >= 0");
+            }
+            if ((rule.redLine() || rule.kind() == RuleKind.PROMISE) && rule.weight() != 0) {
+                throw new InvalidRulebookException(where + ".weight: " + rule.kind() + " items are not weighted (use 0)");
+            }
+            if (NEEDS_PHRASES.contains(rule.kind()) && rule.phrases().isEmpty() && rule.patterns().isEmpty()
+                    && rule.scripts().isEmpty()) {
+                throw new InvalidRulebookException(where + ".phrases: " + rule.kind() + " needs phrases, patterns or scripts");
+            }
+            if (NEEDS_SECONDS.contains(rule.kind()) && (rule.seconds() == null || rule.seconds() <= 0)) {
+                throw new InvalidRulebookException(where + ".seconds: " + rule.kind() + " needs a positive threshold");
+            }
+            if (rule.similarity() != null && (rule.similarity() <= 0 || rule.similarity() > 1)) {
+                throw new InvalidRulebookException(where + ".similarity: between 0 (exclusive) and 1");
+            }
+            for (String pattern : rule.patterns()) {
+                if (pattern.replace("*", "").isBlank()) {
+                    throw new InvalidRulebookException(where + ".patterns: empty pattern");
+                }
+            }
+            total += rule.weight();
+        }
+        if (total != 100) {
+            throw new InvalidRulebookException("rules: weights add up to " + total + ", must be 100");
+        }
+        var scoring = book.scoring();
+        if (scoring.reviewBelow() < 0 || scoring.reviewBelow() > 100) {
+            throw new InvalidRulebookException("scoring.reviewBelow: 0..100");
+        }
+        if (scoring.calibrationSampleRate() < 0 || scoring.calibrationSampleRate() > 1) {
+            throw new InvalidRulebookException("scoring.calibrationSampleRate: 0..1");
+        }
+    }
+}
