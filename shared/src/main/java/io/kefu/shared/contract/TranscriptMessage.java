@@ -151,11 +151,17 @@ public record TranscriptMessage(
         if (value == null) {
             throw invalid(field, "required ISO-8601 timestamp with offset");
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + value + "' is not an ISO-8601 timestamp with offset (e.g. 2026-11-11T10:00:00+08:00)");
         }
+        if (instant.isBefore(ContractTimes.EARLIEST) || !instant.isBefore(ContractTimes.LATEST)) {
+            throw invalid(field, "'" + value + "' is out of range (accepted " + ContractTimes.EARLIEST + " to "
+                    + ContractTimes.LATEST + ")");
+        }
+        return instant;
     }
 
     private void required(String field, String value) {

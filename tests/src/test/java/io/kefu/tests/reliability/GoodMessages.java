@@ -19,6 +19,12 @@ final class GoodMessages {
     private static final List<String> REQUESTS = List.of(
             "surveys/request-post-chat.json", "surveys/request-post-delivery.json", "surveys/request-post-complaint.json");
 
+    private static final List<String> TRANSCRIPTS = List.of("transcripts/zh-good-agent.json",
+            "transcripts/zh-rude-agent.json", "transcripts/zh-promise-made.json", "transcripts/en-slow-agent.json",
+            "transcripts/zh-pii-leaked.json", "transcripts/en-promise-made.json", "transcripts/zh-transfer.json",
+            "transcripts/zh-angry-customer-soothed.json", "transcripts/en-good-agent.json",
+            "transcripts/en-transfer-repeat.json");
+
     private final String run;
 
     /** @param run a prefix making ids unique per generator (same prefix on two stages = same input) */
@@ -70,6 +76,25 @@ final class GoodMessages {
             }
         }
         return waves;
+    }
+
+    /** A closed chat (the samples in turn) with its own transcript and customer ids. */
+    String transcript(int i) {
+        ObjectNode transcript = Samples.json(TRANSCRIPTS.get(i % TRANSCRIPTS.size()));
+        transcript.put("transcriptId", run + "-T-" + i);
+        transcript.put("customerId", run + "-TC-" + i);
+        if (transcript.has("orderId")) {
+            transcript.put("orderId", run + "-TO-" + i);
+        }
+        return transcript.toString();
+    }
+
+    List<String> transcripts(int n) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(transcript(i));
+        }
+        return all;
     }
 
     /** A survey request for its own customer and subject (kinds cycle chat / delivery / complaint). */

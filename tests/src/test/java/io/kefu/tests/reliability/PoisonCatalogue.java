@@ -57,6 +57,21 @@ final class PoisonCatalogue {
                 all.add(edit("out-of-range time: 1970", good, "answeredAt", n -> n.put("answeredAt", "1970-01-01T00:00:00Z")));
                 all.add(edit("out-of-range time: 2999", good, "answeredAt", n -> n.put("answeredAt", "2999-01-01T00:00:00Z")));
             }
+            case "TranscriptsQueue" -> {
+                all.add(edit("wrong type: transcriptId as number", good, "transcriptId", n -> n.put("transcriptId", 20261111)));
+                all.add(edit("wrong type: agentIds as text", good, "agentIds", n -> n.put("agentIds", "agent-007")));
+                all.add(edit("wrong type: messages as object", good, "messages", n -> n.putObject("messages")));
+                all.add(edit("missing id: transcriptId", good, "transcriptId", n -> n.remove("transcriptId")));
+                all.add(edit("missing id: customerId", good, "customerId", n -> n.remove("customerId")));
+                all.add(edit("unknown enum: role", good, "messages[0].role",
+                        n -> ((ObjectNode) n.withArray("messages").get(0)).put("role", "robot")));
+                all.add(edit("unknown enum: locale", good, "locale", n -> n.put("locale", "fr-FR")));
+                all.add(edit("out-of-range time: 1970", good, "messages[0].ts",
+                        n -> ((ObjectNode) n.withArray("messages").get(0)).put("ts", "1970-01-01T00:00:00+08:00")));
+                all.add(edit("out-of-range time: 2999", good, "messages[" + (lastIndex(good)) + "].ts",
+                        n -> ((ObjectNode) n.withArray("messages").get(lastIndex(good))).put("ts", "2999-01-01T00:00:00+08:00")));
+                all.add(edit("key injection: '#' in transcriptId", good, "transcriptId", n -> n.put("transcriptId", "t#SCORE")));
+            }
             default -> throw new IllegalArgumentException("no catalogue for " + queue);
         }
         return all;
@@ -75,6 +90,14 @@ final class PoisonCatalogue {
         all.add(new Poison("oversize (padding field)", oversize(good, maxBytes), "$"));
         all.add(new Poison("oversize and not JSON (must be rejected unparsed)", "{" + "x".repeat(maxBytes + 10), "$"));
         return all;
+    }
+
+    private static int lastIndex(String transcript) {
+        try {
+            return Json.mapper().readTree(transcript).get("messages").size() - 1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Poison edit(String kind, String good, String field, Consumer<ObjectNode> change) {

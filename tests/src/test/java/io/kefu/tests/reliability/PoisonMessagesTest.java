@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.shared.contract.ShipmentEventMessage;
 import io.kefu.shared.contract.SurveyRequestContract;
 import io.kefu.shared.contract.SurveyResponseMessage;
+import io.kefu.shared.contract.TranscriptMessage;
 import io.kefu.tests.reliability.PoisonCatalogue.Poison;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.Test;
  * and a log line naming the message id and field; nothing is lost.
  */
 class PoisonMessagesTest {
+
+    @Test
+    void poisonTranscriptsAreParkedWithTheirFieldAndEveryGoodTranscriptIsProcessedOnce() {
+        GoodMessages good = new GoodMessages("pz");
+        run("TranscriptsQueue", TranscriptMessage.CONTRACT.maxBytes(), rig -> good.transcripts(30), good.transcript(0));
+    }
 
     @Test
     void poisonShipmentEventsAreParkedWithTheirFieldAndEveryGoodEventIsProcessedOnce() {

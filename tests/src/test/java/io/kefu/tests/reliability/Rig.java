@@ -28,7 +28,7 @@ final class Rig implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-28T02:00:00Z");
     /** The SQS-triggered functions and their input queues. */
     static final Map<String, String> CONSUMERS = consumers();
-    static final List<String> FUNCTIONS = List.of("HandleShipmentEventFunction", "SweepStalledShipmentsFunction",
+    static final List<String> FUNCTIONS = List.of("ScoreTranscriptFunction", "HandleShipmentEventFunction", "SweepStalledShipmentsFunction",
             "ScheduleSurveyFunction", "DispatchDueSurveysFunction", "RecordSurveyResponseFunction");
 
     final LocalAwsStack stack;
@@ -43,6 +43,7 @@ final class Rig implements AutoCloseable {
 
     private static Map<String, String> consumers() {
         Map<String, String> map = new LinkedHashMap<>();
+        map.put("TranscriptsQueue", "ScoreTranscriptFunction");
         map.put("ShipmentEventsQueue", "HandleShipmentEventFunction");
         map.put("SurveyRequestsQueue", "ScheduleSurveyFunction");
         map.put("SurveyResponsesQueue", "RecordSurveyResponseFunction");
