@@ -28,6 +28,10 @@ class ConcurrentConsumersTest {
              Rig b = Rig.on(a.stack).build()) {
             flow.run(clean, Flow.CLEAN);
 
+            List<String> chats = new ArrayList<>(good.transcripts(12));
+            chats.addAll(good.transcripts(12));
+            a.sendAll("TranscriptsQueue", chats);
+            both(pool, a::drain, b::drain);
             for (List<String> wave : good.shipmentWaves(12)) {
                 List<String> twice = new ArrayList<>(wave);
                 twice.addAll(wave);
@@ -57,15 +61,17 @@ class ConcurrentConsumersTest {
             // at once (by design, docs/events.md: the gateway keeps one per key); those are counted as resentSameKey.
             int duplicated = Effects.extra(actual, expected);
             List<String> differences = Effects.differences(clean.effects.normalisedState(), a.effects.normalisedState());
-            int invocationsA = a.runtime.stats("HandleShipmentEventFunction").invocations()
+            int invocationsA = a.runtime.stats("ScoreTranscriptFunction").invocations()
+                    + a.runtime.stats("HandleShipmentEventFunction").invocations()
                     + a.runtime.stats("ScheduleSurveyFunction").invocations()
                     + a.runtime.stats("RecordSurveyResponseFunction").invocations();
-            int invocationsB = b.runtime.stats("HandleShipmentEventFunction").invocations()
+            int invocationsB = b.runtime.stats("ScoreTranscriptFunction").invocations()
+                    + b.runtime.stats("HandleShipmentEventFunction").invocations()
                     + b.runtime.stats("ScheduleSurveyFunction").invocations()
                     + b.runtime.stats("RecordSurveyResponseFunction").invocations();
             logs.console().printf("RELIABILITY concurrency runtimes=2 messages=%d batchesA=%d batchesB=%d effects[%s]"
                             + " duplicated=%d resentSameKey=%d differencesFromCleanRun=%d%n",
-                    2 * (good.shipmentEvents(12).size() + 12) + answers.size(), invocationsA, invocationsB,
+                    2 * (12 + good.shipmentEvents(12).size() + 12) + answers.size(), invocationsA, invocationsB,
                     Effects.summary(actual), duplicated, a.effects.repeatedKeys(), differences.size());
             logs.console().println("RELIABILITY concurrency resentSameKey: " + a.effects.repeatedKeyList());
             assertThat(invocationsA).isPositive();

@@ -39,6 +39,10 @@ class CrashWindowTest {
     /** function, AWS operation, how many of its calls succeed before the one that "crashes". */
     @ParameterizedTest(name = "{0} dies at {1} call #{2}")
     @CsvSource({
+            // scoring: rule-index items written, score not yet put / score put, follow-up or survey request not yet sent
+            "ScoreTranscriptFunction, PutItem, 1",
+            "ScoreTranscriptFunction, SendMessage, 0",
+            "ScoreTranscriptFunction, SendMessage, 1",
             // care: case written, notice not yet sent / notice sent, case not yet marked / approval not yet sent
             "HandleShipmentEventFunction, SendMessage, 0",
             "HandleShipmentEventFunction, SendMessage, 3",

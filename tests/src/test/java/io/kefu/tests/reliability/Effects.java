@@ -25,6 +25,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * as the test goes, so reading tokens off the outbound queue does not lose them from the record.
  */
 final class Effects {
+    /** The message's idempotency key: the queue's own attribute, the generic one (QA follow-ups), else the body. */
+    private static String key(String queue, Sent sent) {
+        String own = sent.attributes().get(KEY_ATTRIBUTE.get(queue));
+        return own != null ? own : sent.attributes().getOrDefault("kefu.idempotencyKey", sent.body());
+    }
+
     /** Queues whose messages are effects (their consumers are outside this project) + the DLQs. */
     static final List<String> OUTPUT_QUEUES = List.of("OutboundMessagesQueue", "CareApprovalsQueue", "FollowUpsQueue");
     /** Message attribute that is the idempotency key per output queue. */
@@ -119,7 +125,7 @@ final class Effects {
         for (String queue : OUTPUT_QUEUES) {
             Set<String> keys = new HashSet<>();
             for (Sent sent : messages(queue)) {
-                if (!keys.add(sent.attributes().getOrDefault(KEY_ATTRIBUTE.get(queue), sent.body()))) {
+                if (!keys.add(key(queue, sent))) {
                     repeats++;
                 }
             }
@@ -134,7 +140,7 @@ final class Effects {
         for (String queue : OUTPUT_QUEUES) {
             Map<String, Integer> counts = new TreeMap<>();
             for (Sent sent : messages(queue)) {
-                counts.merge(sent.attributes().getOrDefault(KEY_ATTRIBUTE.get(queue), "?"), 1, Integer::sum);
+                counts.merge(key(queue, sent), 1, Integer::sum);
             }
             counts.forEach((key, n) -> {
                 if (n > 1) {
@@ -151,7 +157,7 @@ final class Effects {
         collect();
         for (String queue : OUTPUT_QUEUES) {
             out.put(queue, (int) messages(queue).stream()
-                    .map(s -> s.attributes().getOrDefault(KEY_ATTRIBUTE.get(queue), s.body())).distinct().count());
+                    .map(s -> key(queue, s)).distinct().count());
         }
         return out;
     }

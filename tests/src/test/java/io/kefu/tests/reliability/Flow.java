@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mixed input the redelivery, crash and concurrency tests replay: whole shipment journeys (notices,
+ * The mixed input the redelivery, crash and concurrency tests replay: closed chats (scores, promise follow-ups,
+ * post-chat survey requests), whole shipment journeys (notices,
  * recoveries, approvals, post-delivery survey requests), survey requests of the three kinds, then answers to
  * every survey that went out (low ones open follow-ups). {@link Delivery} decides how the input queues are
  * consumed, so the same flow runs clean on one stage and with faults on another.
@@ -19,16 +20,22 @@ final class Flow {
     private final GoodMessages good;
     private final int orders;
     private final int requests;
+    private final int transcripts;
 
     Flow(String run, int orders, int requests) {
+        this(run, orders, requests, requests);
+    }
+
+    Flow(String run, int orders, int requests, int transcripts) {
         this.good = new GoodMessages(run);
         this.orders = orders;
         this.requests = requests;
+        this.transcripts = transcripts;
     }
 
     /** Messages sent to the input queues by the "outside world" (not counting what functions send each other). */
     int inputMessages(int answers) {
-        return good.shipmentEvents(orders).size() + requests + answers;
+        return transcripts + good.shipmentEvents(orders).size() + requests + answers;
     }
 
     /** @return how many answers were sent */
@@ -38,6 +45,12 @@ final class Flow {
 
     /** @param copies how many times the producers send each shipment event and survey request */
     int run(Rig rig, Delivery delivery, int copies) {
+        List<String> chats = new ArrayList<>();
+        for (int c = 0; c < copies; c++) {
+            chats.addAll(good.transcripts(transcripts));
+        }
+        rig.sendAll("TranscriptsQueue", chats);
+        delivery.deliver(rig, "TranscriptsQueue");
         for (List<String> wave : good.shipmentWaves(orders)) {
             List<String> shipments = new ArrayList<>();
             for (int c = 0; c < copies; c++) {

@@ -18,22 +18,23 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays a mix of shipment events, survey requests and survey answers through the local stack and runtime
+ * Replays a mix of closed chats, shipment events, survey requests and survey answers through the local stack and runtime
  * (the real handlers, ElasticMQ, dynalite) and reports the throughput and where the time goes: in the handlers
  * (split into DynamoDB calls, their own SQS sends and the rest) or in the event-source mapping's SQS receive /
- * delete. Default 1,000 events for the build (about 30 s); {@code -Dkefu.load.events=20000} for the full run.
+ * delete. Default 600 events for the build (about 30 s on 2 cores); {@code -Dkefu.load.events=20000} for the full run.
  */
 class LoadReplayTest {
-    private static final int EVENTS = Integer.getInteger("kefu.load.events", 1000);
-    private static final List<String> CONSUMERS = List.of("HandleShipmentEventFunction", "ScheduleSurveyFunction",
-            "RecordSurveyResponseFunction");
+    private static final int EVENTS = Integer.getInteger("kefu.load.events", 600);
+    private static final List<String> CONSUMERS = List.of("ScoreTranscriptFunction", "HandleShipmentEventFunction",
+            "ScheduleSurveyFunction", "RecordSurveyResponseFunction");
 
     @Test
     void replayOfMixedEventsIsProcessedWithoutLossAndReportsThroughputAndItsBound() {
         Map<String, LongAdder> handlerNanos = new ConcurrentHashMap<>();
         GoodMessages good = new GoodMessages("ld");
-        int shipmentTarget = EVENTS * 60 / 100;
-        int requests = EVENTS * 25 / 100;
+        int transcripts = EVENTS * 20 / 100;
+        int shipmentTarget = EVENTS * 45 / 100;
+        int requests = EVENTS * 20 / 100;
         List<String> shipments = new ArrayList<>();
         int orders = 0;
         while (shipments.size() < shipmentTarget) {
@@ -42,16 +43,19 @@ class LoadReplayTest {
         try (LogCapture logs = LogCapture.discarding();
              Rig rig = Rig.fresh().decorate((id, handler) -> timed(id, handler, handlerNanos)).build()) {
             List<String> surveyRequests = good.surveyRequests(requests);
+            List<String> chats = good.transcripts(transcripts);
+            rig.sendAll("TranscriptsQueue", chats);
             rig.sendAll("ShipmentEventsQueue", shipments);
             rig.sendAll("SurveyRequestsQueue", surveyRequests);
-            int answersTarget = EVENTS - shipments.size() - surveyRequests.size();
+            int firstPhase = chats.size() + shipments.size() + surveyRequests.size();
+            int answersTarget = EVENTS - firstPhase;
 
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay " + EVENTS).setInitialMax(EVENTS)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(3000)
                     .setConsumer(new DelegatingProgressBarConsumer(logs.console()::println)).build()) {
                 SdkCallTimer.reset();
                 SdkCallTimer.enabled = true;
-                long phase1 = timedDrain(rig, bar, 0, shipments.size() + surveyRequests.size());
+                long phase1 = timedDrain(rig, bar, 0, firstPhase);
 
                 SdkCallTimer.enabled = false;
                 long dispatchStart = System.nanoTime();
@@ -63,11 +67,11 @@ class LoadReplayTest {
                 }
                 rig.sendAll("SurveyResponsesQueue", answers);
                 SdkCallTimer.enabled = true;
-                long phase2 = timedDrain(rig, bar, shipments.size() + surveyRequests.size(), EVENTS);
+                long phase2 = timedDrain(rig, bar, firstPhase, EVENTS);
                 SdkCallTimer.enabled = false;
-                bar.stepTo(shipments.size() + surveyRequests.size() + answers.size());
+                bar.stepTo(firstPhase + answers.size());
 
-                int events = shipments.size() + surveyRequests.size() + answers.size();
+                int events = firstPhase + answers.size();
                 int processed = CONSUMERS.stream().mapToInt(f -> rig.runtime.stats(f).messagesDeleted()).sum();
                 double seconds = (phase1 + phase2) / 1e9;
                 Map<String, long[]> calls = SdkCallTimer.snapshot();
@@ -84,13 +88,13 @@ class LoadReplayTest {
                 long dynamoCalls = count(calls, "DynamoDb.");
 
                 rig.effects.collect();
-                int parked = rig.effects.messages("ShipmentEventsDlq").size()
+                int parked = rig.effects.messages("TranscriptsDlq").size() + rig.effects.messages("ShipmentEventsDlq").size()
                         + rig.effects.messages("SurveyRequestsDlq").size() + rig.effects.messages("SurveyResponsesDlq").size();
-                logs.console().printf("RELIABILITY load events=%d (shipments=%d requests=%d answers=%d) messagesProcessed=%d"
+                logs.console().printf("RELIABILITY load events=%d (transcripts=%d shipments=%d requests=%d answers=%d) messagesProcessed=%d"
                                 + " seconds=%.1f eventsPerSecond=%.0f parked=%d | time: handlers=%.0f%% [dynamodb=%.0f%%"
                                 + " (%d calls, %.2f ms/call) sqsSend=%.0f%% cpu=%.0f%%] eventSource=%.0f%% dispatchPhase=%.1fs"
                                 + " | bound=%s%n",
-                        events, shipments.size(), surveyRequests.size(), answers.size(), processed, seconds,
+                        events, chats.size(), shipments.size(), surveyRequests.size(), answers.size(), processed, seconds,
                         events / seconds, parked, pct(handler, total), pct(dynamo, total), dynamoCalls,
                         dynamoCalls == 0 ? 0 : dynamo / 1e6 / dynamoCalls, pct(sqsSend, total), pct(handlerRest, total),
                         pct(eventSource, total), dispatchNanos / 1e9, bound);
@@ -98,6 +102,7 @@ class LoadReplayTest {
                 assertThat(parked).isZero();
                 assertThat(processed).isGreaterThanOrEqualTo(events);
                 assertThat(rig.effects.itemCounts().get("ShipmentsTable")).isEqualTo(orders);
+                assertThat(rig.effects.itemCounts().get("QaScoresTable")).isGreaterThanOrEqualTo(chats.size());
             }
         }
     }
