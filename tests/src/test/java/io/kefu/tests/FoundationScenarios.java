@@ -44,7 +44,7 @@ abstract class FoundationScenarios implements ScenarioBackend {
                     () -> assertThat(attributes).as(queue.logicalId()).doesNotContainKey("RedrivePolicy"));
         }
 
-        assertThat(stack.dynamoDb().listTables().tableNames().stream().filter(n -> n.startsWith(prefix)).collect(Collectors.toSet()))
+        assertThat(stack.dynamoDb().listTablesPaginator().tableNames().stream().filter(n -> n.startsWith(prefix)).collect(Collectors.toSet()))
                 .isEqualTo(template.tables().stream().map(Specs.TableSpec::name).collect(Collectors.toSet()));
         for (Specs.TableSpec table : template.tables()) {
             TableDescription actual = stack.dynamoDb().describeTable(b -> b.tableName(table.name())).table();

@@ -35,7 +35,10 @@ final class Rig implements AutoCloseable {
     final LocalLambdaRuntime runtime;
     final Effects effects;
 
-    private Rig(LocalAwsStack stack, LocalLambdaRuntime runtime) {
+    private final boolean ownsStage;
+
+    private Rig(LocalAwsStack stack, LocalLambdaRuntime runtime, boolean ownsStage) {
+        this.ownsStage = ownsStage;
         this.stack = stack;
         this.runtime = runtime;
         this.effects = new Effects(stack);
@@ -50,13 +53,14 @@ final class Rig implements AutoCloseable {
         return map;
     }
 
+    /** Another runtime on a stage someone else owns (and deletes). */
     static Builder on(LocalAwsStack stack) {
-        return new Builder(stack);
+        return new Builder(stack, false);
     }
 
-    /** A fresh stage of the shared embedded stack. */
+    /** A fresh stage of the shared embedded stack, deleted again on {@link #close()}. */
     static Builder fresh() {
-        return new Builder(LocalAwsStack.isolated());
+        return new Builder(LocalAwsStack.isolated(), true);
     }
 
     String send(String queue, String body) {
@@ -154,10 +158,28 @@ final class Rig implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the stage's queues and tables (when this rig created the stage): the suite makes dozens of stages
+     * on the one shared emulator pair, and other tests list its tables.
+     */
     @Override
     public void close() {
         runtime.close();
+        if (ownsStage) {
+            stack.resources().tableNames().values().forEach(table -> quietly(() ->
+                    stack.dynamoDb().deleteTable(b -> b.tableName(table))));
+            stack.resources().queueUrls().values().forEach(url -> quietly(() ->
+                    stack.sqs().deleteQueue(b -> b.queueUrl(url))));
+        }
         stack.close();
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException alreadyGone) {
+            // deleted by an earlier close
+        }
     }
 
     static final class Builder {
@@ -170,8 +192,11 @@ final class Rig implements AutoCloseable {
         private java.util.function.BiFunction<String, Object, Object> decorator;
         private final Map<String, URI[]> perFunction = new HashMap<>();
 
-        private Builder(LocalAwsStack stack) {
+        private final boolean ownsStage;
+
+        private Builder(LocalAwsStack stack, boolean ownsStage) {
             this.stack = stack;
+            this.ownsStage = ownsStage;
         }
 
         Builder failedVisibility(Duration visibility) {
@@ -218,7 +243,7 @@ final class Rig implements AutoCloseable {
                     return decorator == null ? handler : decorator.apply(id, handler);
                 });
             }
-            return new Rig(stack, builder.build());
+            return new Rig(stack, builder.build(), ownsStage);
         }
 
         private Environment withEndpoints(String id, Environment env) {
