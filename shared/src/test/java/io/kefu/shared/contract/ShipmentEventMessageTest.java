@@ -77,4 +77,30 @@ class ShipmentEventMessageTest {
         assertThatThrownBy(() -> ShipmentEventMessage.CONTRACT.decode(body))
                 .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.field()).isEqualTo("eventTime"));
     }
+
+    @Test
+    void numbersForTextFieldsAndInstantsAreWrongTypesNotGuessedAt() {
+        String numberId = "{\"schemaVersion\":1,\"orderId\":90017,\"customerId\":\"C\",\"status\":\"IN_TRANSIT\","
+                + "\"eventTime\":\"2026-11-28T01:00:00Z\"}";
+        String epochTime = "{\"schemaVersion\":1,\"orderId\":\"O-1\",\"customerId\":\"C\",\"status\":\"IN_TRANSIT\","
+                + "\"eventTime\":1764300000}";
+        assertThatThrownBy(() -> ShipmentEventMessage.CONTRACT.decode(numberId))
+                .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.field()).isEqualTo("orderId"));
+        assertThatThrownBy(() -> ShipmentEventMessage.CONTRACT.decode(epochTime))
+                .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.field()).isEqualTo("eventTime"));
+    }
+
+    @Test
+    void timesOutsideTheYears2000To2099AreRejected() {
+        for (String time : new String[] {"1970-01-01T00:00:00Z", "2999-01-01T00:00:00Z", "2100-01-01T00:00:00Z"}) {
+            String body = "{\"schemaVersion\":1,\"orderId\":\"O-1\",\"customerId\":\"C\",\"status\":\"IN_TRANSIT\","
+                    + "\"eventTime\":\"" + time + "\"}";
+            assertThatThrownBy(() -> ShipmentEventMessage.CONTRACT.decode(body))
+                    .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.field()).isEqualTo("eventTime"));
+        }
+        String eta = "{\"schemaVersion\":1,\"orderId\":\"O-1\",\"customerId\":\"C\",\"status\":\"IN_TRANSIT\","
+                + "\"eventTime\":\"2026-11-28T01:00:00Z\",\"carrierEta\":\"2999-12-31T00:00:00Z\"}";
+        assertThatThrownBy(() -> ShipmentEventMessage.CONTRACT.decode(eta))
+                .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.field()).isEqualTo("carrierEta"));
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.shared.json.Json;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -284,9 +283,5 @@ final class Effects {
             extra += Math.max(0, after.getOrDefault(key, 0) - baseline.getOrDefault(key, 0));
         }
         return extra;
-    }
-
-    static Map<String, Integer> merge(Map<String, Integer> a) {
-        return new HashMap<>(a);
     }
 }

@@ -120,7 +120,7 @@ final class GoodMessages {
         return all;
     }
 
-    /** An answer with this token; csat cycles 1..5, so every fifth... second is low and opens a follow-up. */
+    /** An answer with this token; csat cycles 1..5 (1 and 2 are low and open a follow-up). */
     static String surveyResponse(String token, int i) {
         ObjectNode response = Samples.json("surveys/response-template.json");
         response.put("token", token);
