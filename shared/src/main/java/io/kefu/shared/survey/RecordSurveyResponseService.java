@@ -3,7 +3,7 @@ package io.kefu.shared.survey;
 import io.kefu.shared.aws.MessageMeta;
 import io.kefu.shared.contract.LowScoreFollowUp;
 import io.kefu.shared.contract.SurveyResponseMessage;
-import io.kefu.shared.domain.survey.CommentRedaction;
+import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.domain.survey.DailyAggregate;
 import io.kefu.shared.domain.survey.ResponseToken;
 import io.kefu.shared.domain.survey.Survey;
@@ -57,7 +57,7 @@ public final class RecordSurveyResponseService {
         if (!survey.status().answered()) {
             reject(survey, now, meta);
             SurveyAnswer answer = new SurveyAnswer(message.csat(), message.nps(),
-                    CommentRedaction.redact(message.comment()), topics(message.topicRatings()));
+                    PiiRedactor.redact(message.comment()), topics(message.topicRatings()));
             if (store.recordAnswer(survey.surveyId(), answer, now, meta.messageId(), now)) {
                 log.info("survey.answered", Map.of("surveyId", survey.surveyId(), "messageId", meta.messageId(),
                         "csat", answer.csat()));

@@ -242,7 +242,7 @@ class SurveyEndToEndTest {
             assertThat(followUp.get("kind")).isEqualTo("LOW_SCORE");
             assertThat(followUp.get("transcriptId")).isEqualTo("tr-20261128-0001");
             assertThat(followUp.get("agentId")).isEqualTo("agent-017");
-            assertThat((String) followUp.get("comment")).contains("[PHONE]").doesNotContain("13812345678");
+            assertThat((String) followUp.get("comment")).contains("[MOBILE]").doesNotContain("13812345678");
         });
         assertThat(survey("chat:tr-20261128-0001").get("comment").s()).doesNotContain("13812345678");
     }
