@@ -2,10 +2,11 @@ package io.kefu.shared.domain.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kefu.shared.domain.SortableTime;
+import io.kefu.shared.privacy.PiiRedactor;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import io.kefu.shared.privacy.PiiRedactor;
 import org.junit.jupiter.api.Test;
 
 class TokensAndRedactionTest {
@@ -46,8 +47,8 @@ class TokensAndRedactionTest {
 
     @Test
     void sortableTimesSortAsText() {
-        String whole = SurveyTimes.sortable(Instant.parse("2026-01-01T00:00:00Z"));
-        String half = SurveyTimes.sortable(Instant.parse("2026-01-01T00:00:00.500Z"));
+        String whole = SortableTime.format(Instant.parse("2026-01-01T00:00:00Z"));
+        String half = SortableTime.format(Instant.parse("2026-01-01T00:00:00.500Z"));
         assertThat(whole).isEqualTo("2026-01-01T00:00:00.000Z");
         assertThat(whole.compareTo(half)).isNegative();
     }
