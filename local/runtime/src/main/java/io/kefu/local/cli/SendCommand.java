@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send a file's content as one message to a queue of the template, e.g."
-                + " kefu send TranscriptsQueue events/TranscriptsQueue/chat-closed.json")
+                + " kefu send TranscriptsQueue events/transcripts/zh-rude-agent.json")
 final class SendCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
