@@ -2,6 +2,7 @@ package io.kefu.shared.testing;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /** The embedded stack, a hand-moved clock and helpers to build SQS events and read queues and tables. */
 public final class CareStackFixture {
     public final LocalAwsStack stack = LocalAwsStack.isolated();
-    public final HandClock clock = new HandClock(Instant.parse("2026-11-28T02:00:00Z")); // 10:00 in Shanghai
+    public final ManualClock clock = ManualClock.at(Instant.parse("2026-11-28T02:00:00Z")); // 10:00 in Shanghai
 
     public static String fixture(String name) {
         return EventFixtures.read(Path.of("events", "shipments", name));
@@ -77,28 +78,4 @@ public final class CareStackFixture {
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
     }
 
-    /** A clock the test moves by hand; handlers read time only from it. */
-    public static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        public HandClock(Instant start) {
-            this.now = start;
-        }
-
-        public void set(String iso) {
-            now = Instant.parse(iso);
-        }
-
-        @Override public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package io.kefu.local.cli;
 
 import io.kefu.local.runtime.LocalLambdaRuntime;
-import io.kefu.local.runtime.ManualClock;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.local.stack.RepoRoot;
 import java.io.IOException;
 import java.io.OutputStream;
