@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.local.stack.RepoRoot;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Mixin;
                 + " and only moves when the demo advances it. Function logs go to .kefu/demo-functions.log.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
-    ConnectionOptions connection;
+    Connection connection;
 
     @Override
     public Integer call() throws Exception {

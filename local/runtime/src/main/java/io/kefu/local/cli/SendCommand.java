@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.local.stack.LocalAwsStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 + " kefu send TranscriptsQueue events/transcripts/zh-rude-agent.json")
 final class SendCommand implements Callable<Integer> {
     @Mixin
-    ConnectionOptions connection;
+    Connection connection;
 
     @Parameters(index = "0", description = "Queue logical id in infra-template.yaml.")
     String queue;
