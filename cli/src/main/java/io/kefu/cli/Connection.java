@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * The same connection flags as the rest of `kefu` (--endpoint, --sqs-endpoint, --dynamodb-endpoint,
- * --region, --profile, --stage); without any, the stack `kefu up` recorded in .kefu/local.json.
- * (local/runtime's ConnectionOptions is package-private there; kefu-cli cannot depend on local/runtime,
- * which depends on it to offer `kefu qa`.)
+ * Where every `kefu` command talks to: --endpoint (LocalStack), --sqs-endpoint, --dynamodb-endpoint,
+ * --region, --profile (a real account), --stage; without any, the stack `kefu up` recorded in
+ * .kefu/local.json. One class for all commands (local/runtime's and `kefu qa`), so the flags mean the same
+ * everywhere.
  */
 public final class Connection {
     @Option(names = "--endpoint", description = "One endpoint for SQS and DynamoDB (LocalStack: http://localhost:4566).")
@@ -34,44 +34,63 @@ public final class Connection {
     @Option(names = "--stage", description = "The template's Stage parameter (default: its Default, dev).")
     String stage;
 
-    boolean remote() {
+    /** Where `kefu up` records the running stack's endpoints for the other commands. */
+    public static Path stateFile() {
+        return RepoRoot.find().resolve(".kefu/local.json");
+    }
+
+    /** True when a flag names an endpoint, region or profile (anything but the recorded local stack). */
+    public boolean remote() {
         return endpoint != null || sqsEndpoint != null || dynamoDbEndpoint != null || region != null || profile != null;
     }
 
-    /** Looks the template's resources up (never creates them: QA commands only read and review). */
-    public LocalAwsStack connect() throws Exception {
-        LocalAwsStack.Builder b = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m)).bootstrap(false);
-        if (!remote()) {
-            Path recorded = RepoRoot.find().resolve(".kefu/local.json");
-            if (!Files.isRegularFile(recorded)) {
-                throw new IllegalStateException("no endpoint given and no running `kefu up` (" + recorded + " missing)");
-            }
-            String json = Files.readString(recorded);
-            b.sqsEndpoint(URI.create(field(json, "sqsEndpoint", recorded)))
-                    .dynamoDbEndpoint(URI.create(field(json, "dynamoDbEndpoint", recorded)))
-                    .region(field(json, "region", recorded));
-            b.stage(stage != null ? stage : field(json, "stage", recorded));
-            return b.connect();
-        }
+    /** A stack builder set up from the flags alone. */
+    public LocalAwsStack.Builder builder() {
+        LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m));
         if (endpoint != null) {
-            b.endpoint(endpoint);
+            builder.endpoint(endpoint);
         }
         if (sqsEndpoint != null) {
-            b.sqsEndpoint(sqsEndpoint);
+            builder.sqsEndpoint(sqsEndpoint);
         }
         if (dynamoDbEndpoint != null) {
-            b.dynamoDbEndpoint(dynamoDbEndpoint);
+            builder.dynamoDbEndpoint(dynamoDbEndpoint);
         }
         if (region != null) {
-            b.region(region);
+            builder.region(region);
         }
         if (profile != null) {
-            b.profile(profile);
+            builder.profile(profile);
         }
         if (stage != null) {
-            b.stage(stage);
+            builder.stage(stage);
         }
-        return b.connect();
+        return builder;
+    }
+
+    /** Looks the template's resources up without creating anything (QA commands only read and review). */
+    public LocalAwsStack connect() throws Exception {
+        return connect(false);
+    }
+
+    /** Connects to what the flags say, or else to the stack `kefu up` recorded; creates resources if asked. */
+    public LocalAwsStack connect(boolean bootstrap) throws Exception {
+        if (remote()) {
+            return builder().bootstrap(bootstrap).connect();
+        }
+        Path recorded = stateFile();
+        if (!Files.isRegularFile(recorded)) {
+            throw new IllegalStateException("no endpoint given and no running `kefu up` (" + recorded + " missing)");
+        }
+        String json = Files.readString(recorded);
+        LocalAwsStack.Builder b = builder()
+                .sqsEndpoint(URI.create(field(json, "sqsEndpoint", recorded)))
+                .dynamoDbEndpoint(URI.create(field(json, "dynamoDbEndpoint", recorded)))
+                .region(field(json, "region", recorded));
+        if (stage == null) {
+            b.stage(field(json, "stage", recorded));
+        }
+        return b.bootstrap(bootstrap).connect();
     }
 
     private static String field(String json, String name, Path file) {

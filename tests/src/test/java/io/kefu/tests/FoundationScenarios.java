@@ -3,9 +3,9 @@ package io.kefu.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.local.runtime.LocalLambdaRuntime;
-import io.kefu.local.runtime.ManualClock;
 import io.kefu.local.stack.CfnTemplate;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.local.stack.Specs;
 import io.kefu.tests.support.ScenarioBackend;
 import io.kefu.tests.support.Templates;

@@ -74,7 +74,7 @@ final class RescoreCommand extends QaSubcommand {
         out().printf("rescored %d, already scored with %s@%d: %d (of %d in range)%n",
                 counts.getOrDefault(RescoreService.Outcome.RESCORED, 0), book.id(), book.version(),
                 counts.getOrDefault(RescoreService.Outcome.ALREADY_SCORED, 0), scores.size());
-        out().println("note: stored transcripts are PII-redacted, so PII-disclosure rules cannot fire again on a re-score");
+        out().println("note: stored transcripts are PII-redacted; the redaction tokens ([MOBILE], [ID] ...) count as a PII disclosure on a re-score");
         return 0;
     }
 

@@ -3,7 +3,6 @@ package io.kefu.shared.survey;
 import io.kefu.shared.aws.MessageMeta;
 import io.kefu.shared.contract.LowScoreFollowUp;
 import io.kefu.shared.contract.SurveyResponseMessage;
-import io.kefu.shared.domain.survey.CommentRedaction;
 import io.kefu.shared.domain.survey.DailyAggregate;
 import io.kefu.shared.domain.survey.ResponseToken;
 import io.kefu.shared.domain.survey.Survey;
@@ -12,9 +11,9 @@ import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyKind;
 import io.kefu.shared.domain.survey.SurveyPolicy;
 import io.kefu.shared.domain.survey.SurveyStatus;
-import io.kefu.shared.domain.survey.SurveyTimes;
 import io.kefu.shared.domain.survey.Topic;
 import io.kefu.shared.json.InvalidMessageException;
+import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +56,7 @@ public final class RecordSurveyResponseService {
         if (!survey.status().answered()) {
             reject(survey, now, meta);
             SurveyAnswer answer = new SurveyAnswer(message.csat(), message.nps(),
-                    CommentRedaction.redact(message.comment()), topics(message.topicRatings()));
+                    PiiRedactor.redact(message.comment()), topics(message.topicRatings()));
             if (store.recordAnswer(survey.surveyId(), answer, now, meta.messageId(), now)) {
                 log.info("survey.answered", Map.of("surveyId", survey.surveyId(), "messageId", meta.messageId(),
                         "csat", answer.csat()));
@@ -92,7 +91,7 @@ public final class RecordSurveyResponseService {
     private void finish(Survey survey, RecordedAnswer recorded) {
         SurveyAnswer answer = recorded.answer();
         AggregateStore.Cell cell = new AggregateStore.Cell(
-                SurveyTimes.reportingDay(recorded.answeredAt(), policy.reportingZone()),
+                recorded.answeredAt().atZone(policy.reportingZone()).toLocalDate(),
                 survey.kind().name(), orDash(survey.team()), orDash(survey.agentId()));
         boolean counted = aggregates.add(cell, survey.surveyId(), DailyAggregate.of(answer));
         boolean low = policy.lowScore().isLow(answer.csat(), answer.nps());

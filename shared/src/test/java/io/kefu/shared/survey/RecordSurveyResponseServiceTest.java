@@ -77,7 +77,7 @@ class RecordSurveyResponseServiceTest {
             assertThat(c.transcriptId()).isEqualTo("t1");
             assertThat(c.agentId()).isEqualTo("agent-7");
             assertThat(c.csat()).isEqualTo(1);
-            assertThat(c.comment()).contains("[PHONE]").doesNotContain("13912345678");
+            assertThat(c.comment()).contains("[MOBILE]").doesNotContain("13912345678");
         });
     }
 

@@ -1,5 +1,6 @@
 package io.kefu.shared.survey;
 
+import io.kefu.local.stack.ManualClock;
 import io.kefu.shared.aws.MessageMeta;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.contract.SurveyResponseMessage;
@@ -20,7 +21,7 @@ final class SurveyFixture {
     static final Instant MORNING = Instant.parse("2026-11-28T02:00:00Z");
 
     final SurveyPolicy policy = SurveyPolicyLoader.loadDefault();
-    final MutableClock clock = new MutableClock(MORNING);
+    final ManualClock clock = ManualClock.at(MORNING);
     final InMemorySurveyStore store = new InMemorySurveyStore(policy.dueShards());
     final InMemoryAggregates aggregates = new InMemoryAggregates();
     final RecordingOutbox outbox = new RecordingOutbox();

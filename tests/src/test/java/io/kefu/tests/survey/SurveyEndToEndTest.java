@@ -8,16 +8,17 @@ import io.kefu.functions.dispatch.DispatchDueSurveysHandler;
 import io.kefu.functions.response.RecordSurveyResponseHandler;
 import io.kefu.functions.schedule.ScheduleSurveyHandler;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.shared.aws.survey.DynamoAggregateStore;
 import io.kefu.shared.aws.survey.DynamoSurveyStore;
 import io.kefu.shared.contract.OutboundMessage;
 import io.kefu.shared.domain.survey.DailyAggregate;
-import io.kefu.shared.domain.survey.SurveyAnswer;
-import io.kefu.shared.survey.AggregateStore;
 import io.kefu.shared.domain.survey.ResponseToken;
+import io.kefu.shared.domain.survey.SurveyAnswer;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.json.Json;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.survey.AggregateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class SurveyEndToEndTest {
     private static final Instant START = Instant.parse("2026-11-28T02:00:00Z");
 
     private LocalAwsStack stack;
-    private TestClock clock;
+    private ManualClock clock;
     private QueueDriver queues;
     private ScheduleSurveyHandler scheduler;
     private RecordSurveyResponseHandler responses;
@@ -53,7 +54,7 @@ class SurveyEndToEndTest {
     @BeforeEach
     void freshStage() {
         stack = LocalAwsStack.isolated();
-        clock = new TestClock(START);
+        clock = ManualClock.at(START);
         queues = new QueueDriver(stack.sqs());
         scheduler = new ScheduleSurveyHandler(env("ScheduleSurveyFunction"));
         responses = new RecordSurveyResponseHandler(env("RecordSurveyResponseFunction"));
@@ -242,7 +243,7 @@ class SurveyEndToEndTest {
             assertThat(followUp.get("kind")).isEqualTo("LOW_SCORE");
             assertThat(followUp.get("transcriptId")).isEqualTo("tr-20261128-0001");
             assertThat(followUp.get("agentId")).isEqualTo("agent-017");
-            assertThat((String) followUp.get("comment")).contains("[PHONE]").doesNotContain("13812345678");
+            assertThat((String) followUp.get("comment")).contains("[MOBILE]").doesNotContain("13812345678");
         });
         assertThat(survey("chat:tr-20261128-0001").get("comment").s()).doesNotContain("13812345678");
     }

@@ -3,8 +3,8 @@ package io.kefu.tests.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.local.runtime.LocalLambdaRuntime;
-import io.kefu.local.runtime.ManualClock;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.shared.contract.OutboundMessage;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.json.Json;

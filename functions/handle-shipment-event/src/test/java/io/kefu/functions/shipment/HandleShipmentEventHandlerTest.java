@@ -1,7 +1,7 @@
 package io.kefu.functions.shipment;
 
-import static io.kefu.functions.shipment.CareStackFixture.batch;
-import static io.kefu.functions.shipment.CareStackFixture.fixture;
+import static io.kefu.shared.testing.CareStackFixture.batch;
+import static io.kefu.shared.testing.CareStackFixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -10,6 +10,7 @@ import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.customer.CustomerPreferences;
 import io.kefu.shared.domain.customer.QuietHours;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.testing.CareStackFixture;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.kefu.functions.sweep;
 
-import static io.kefu.functions.sweep.CareStackFixture.fixture;
+import static io.kefu.shared.testing.CareStackFixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.shared.app.care.ShipmentEventService;
@@ -13,6 +13,7 @@ import io.kefu.shared.domain.care.DelayReason;
 import io.kefu.shared.domain.care.IncidentId;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.testing.CareStackFixture;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.local.stack.LocalAwsStack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Mixin;
                 + " account. Idempotent. Example: kefu bootstrap --endpoint http://localhost:4566 --stage dev")
 final class BootstrapCommand implements Callable<Integer> {
     @Mixin
-    ConnectionOptions connection;
+    Connection connection;
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.local.stack.LocalAwsStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send a file's content as one message to a queue of the template, e.g."
-                + " kefu send TranscriptsQueue events/TranscriptsQueue/chat-closed.json")
+                + " kefu send TranscriptsQueue events/transcripts/zh-rude-agent.json")
 final class SendCommand implements Callable<Integer> {
     @Mixin
-    ConnectionOptions connection;
+    Connection connection;
 
     @Parameters(index = "0", description = "Queue logical id in infra-template.yaml.")
     String queue;

@@ -1,8 +1,8 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.local.runtime.LocalLambdaRuntime;
 import io.kefu.local.stack.LocalAwsStack;
-import io.kefu.local.stack.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +24,6 @@ final class UpCommand implements Callable<Integer> {
             + " wall-clock time.")
     boolean runFunctions;
 
-    static Path stateFile() {
-        return RepoRoot.find().resolve(".kefu/local.json");
-    }
-
     @Override
     public Integer call() throws Exception {
         LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m));
@@ -35,7 +31,7 @@ final class UpCommand implements Callable<Integer> {
             builder.stage(stage);
         }
         LocalAwsStack stack = builder.startEmbedded();
-        Path state = stateFile();
+        Path state = Connection.stateFile();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.local.stack.Specs.FunctionSpec;
 import io.kefu.local.stack.Specs.ScheduleTrigger;
 import io.kefu.local.stack.Specs.SqsTrigger;

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;

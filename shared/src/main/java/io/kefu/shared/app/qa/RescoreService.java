@@ -12,7 +12,8 @@ import java.util.function.Function;
  * agent/team/status indexes; no follow-ups or survey requests are sent again (the chat did not happen again).
  * Same write order as first scoring: rule index items, then the conditional put, then the unlink.
  *
- * <p>Limit: the stored transcript is PII-redacted, so a PII-disclosure rule cannot fire again on it.
+ * <p>The stored transcript is PII-redacted; the PII-disclosure rule recognises the redactor's tokens
+ * ({@link io.kefu.shared.privacy.RedactionMarks}), so a leak still fails the new score.
  */
 public final class RescoreService {
     public enum Outcome { RESCORED, ALREADY_SCORED }

@@ -1,19 +1,18 @@
 package io.kefu.shared.aws.care;
 
-import static io.kefu.shared.aws.care.Attrs.putN;
-import static io.kefu.shared.aws.care.Attrs.putS;
-import static io.kefu.shared.aws.care.Attrs.putTime;
-import static io.kefu.shared.aws.care.Attrs.s;
-import static io.kefu.shared.aws.care.Attrs.time;
+import static io.kefu.shared.aws.Attrs.put;
+import static io.kefu.shared.aws.Attrs.s;
+import static io.kefu.shared.aws.Attrs.time;
 
 import io.kefu.shared.app.care.CareCaseStore;
+import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.care.CareCase;
 import io.kefu.shared.domain.care.CaseStatus;
 import io.kefu.shared.domain.care.IncidentId;
 import io.kefu.shared.domain.care.Offer;
 import io.kefu.shared.domain.care.OfferType;
 import io.kefu.shared.domain.care.RecoveryKind;
-import io.kefu.shared.domain.care.Times;
 import io.kefu.shared.domain.customer.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class DynamoCareCaseStore implements CareCaseStore {
 
     @Override
     public boolean defer(IncidentId id, CaseStatus expected, Instant until, String why, Instant now) {
-        return update(id, expected, expected, now, "DEFERRED " + why + " UNTIL " + Times.fixed(until),
+        return update(id, expected, expected, now, "DEFERRED " + why + " UNTIL " + SortableTime.format(until),
                 "dueAt = :until, deferredReason = :why, gsi1sk = :until",
                 Map.of(":until", time(until), ":why", s(why)));
     }
@@ -175,20 +174,20 @@ public final class DynamoCareCaseStore implements CareCaseStore {
 
     private static Map<String, AttributeValue> toItem(CareCase c) {
         Map<String, AttributeValue> item = new HashMap<>(key(c.id()));
-        putS(item, "orderId", c.id().orderId());
-        putS(item, "reason", c.id().reason());
-        putN(item, "episode", (long) c.id().episode());
-        putS(item, "customerId", c.customerId());
-        putS(item, "status", c.status());
-        putS(item, "messageKey", c.id().noticeKey());
-        putTime(item, "detectedAt", c.detectedAt());
-        putS(item, "openedEventKey", c.openedEventKey());
-        putN(item, "delayHours", c.delayHours());
-        putTime(item, "newEta", c.newEta());
-        putS(item, "carrier", c.carrier());
-        putS(item, "trackingNo", c.trackingNo());
+        put(item, "orderId", c.id().orderId());
+        put(item, "reason", c.id().reason());
+        put(item, "episode", (long) c.id().episode());
+        put(item, "customerId", c.customerId());
+        put(item, "status", c.status());
+        put(item, "messageKey", c.id().noticeKey());
+        put(item, "detectedAt", c.detectedAt());
+        put(item, "openedEventKey", c.openedEventKey());
+        put(item, "delayHours", c.delayHours());
+        put(item, "newEta", c.newEta());
+        put(item, "carrier", c.carrier());
+        put(item, "trackingNo", c.trackingNo());
         item.put("vip", AttributeValue.fromBool(c.vip()));
-        putTime(item, "dueAt", c.dueAt());
+        put(item, "dueAt", c.dueAt());
         item.put("offers", AttributeValue.fromL(c.offers().stream().map(o -> AttributeValue.fromM(Map.of(
                 "type", s(o.type().name()),
                 "valueCents", Attrs.n(o.valueCents()),
@@ -196,7 +195,7 @@ public final class DynamoCareCaseStore implements CareCaseStore {
                 "needsApproval", AttributeValue.fromBool(o.needsApproval())))).toList()));
         item.put("actions", AttributeValue.fromL(c.actions().stream().map(Attrs::s).toList()));
         item.put("gsi2pk", s("STATUS#" + c.status().name()));
-        item.put("gsi2sk", s(Times.fixed(c.detectedAt()) + "#" + c.id().orderId()));
+        item.put("gsi2sk", s(SortableTime.format(c.detectedAt()) + "#" + c.id().orderId()));
         return item;
     }
 

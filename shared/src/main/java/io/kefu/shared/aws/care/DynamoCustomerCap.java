@@ -1,9 +1,10 @@
 package io.kefu.shared.aws.care;
 
-import static io.kefu.shared.aws.care.Attrs.s;
+import static io.kefu.shared.aws.Attrs.s;
 
 import io.kefu.shared.app.care.CustomerCap;
-import io.kefu.shared.domain.care.Times;
+import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.domain.SortableTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,9 +39,9 @@ public final class DynamoCustomerCap implements CustomerCap {
                     .conditionExpression("attribute_not_exists(lastProactiveAt) OR lastProactiveAt <= :windowStart"
                             + " OR lastMessageKey = :key")
                     .expressionAttributeValues(Map.of(
-                            ":now", s(Times.fixed(now)),
+                            ":now", s(SortableTime.format(now)),
                             ":key", s(messageKey),
-                            ":windowStart", s(Times.fixed(now.minus(window))))));
+                            ":windowStart", s(SortableTime.format(now.minus(window))))));
             return new Claim(true, now);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> winner = read(customerId);

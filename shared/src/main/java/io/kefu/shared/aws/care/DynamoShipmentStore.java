@@ -1,15 +1,14 @@
 package io.kefu.shared.aws.care;
 
-import static io.kefu.shared.aws.care.Attrs.putN;
-import static io.kefu.shared.aws.care.Attrs.putS;
-import static io.kefu.shared.aws.care.Attrs.putTime;
-import static io.kefu.shared.aws.care.Attrs.s;
+import static io.kefu.shared.aws.Attrs.put;
+import static io.kefu.shared.aws.Attrs.s;
 
 import io.kefu.shared.app.care.ShipmentStore;
+import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.care.ExceptionCode;
 import io.kefu.shared.domain.care.Shipment;
 import io.kefu.shared.domain.care.ShipmentStatus;
-import io.kefu.shared.domain.care.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(INDEX)
                     .keyConditionExpression("gsi1pk = :bucket AND gsi1sk < :cutoff")
-                    .expressionAttributeValues(Map.of(":bucket", s(bucket(shard)), ":cutoff", s(Times.fixed(cutoff))))
+                    .expressionAttributeValues(Map.of(":bucket", s(bucket(shard)), ":cutoff", s(SortableTime.format(cutoff))))
                     .limit(100)
                     .exclusiveStartKey(from));
             page.items().forEach(i -> found.add(fromItem(i)));
@@ -99,23 +98,23 @@ public final class DynamoShipmentStore implements ShipmentStore {
 
     private Map<String, AttributeValue> toItem(Shipment s) {
         Map<String, AttributeValue> item = new HashMap<>(key(s.orderId()));
-        putS(item, "orderId", s.orderId());
-        putS(item, "customerId", s.customerId());
-        putS(item, "carrier", s.carrier());
-        putS(item, "trackingNo", s.trackingNo());
-        putS(item, "status", s.status());
-        putS(item, "exceptionCode", s.exceptionCode());
-        putS(item, "lastEventKey", s.lastEventKey());
-        putTime(item, "lastScanAt", s.lastScanAt());
-        putS(item, "promisedDate", s.promisedDate());
-        putTime(item, "carrierEta", s.carrierEta());
-        putS(item, "region", s.region());
-        putN(item, "episode", (long) s.episode());
-        putN(item, "orderValueCents", s.orderValueCents());
-        putN(item, "shippingFeeCents", s.shippingFeeCents());
+        put(item, "orderId", s.orderId());
+        put(item, "customerId", s.customerId());
+        put(item, "carrier", s.carrier());
+        put(item, "trackingNo", s.trackingNo());
+        put(item, "status", s.status());
+        put(item, "exceptionCode", s.exceptionCode());
+        put(item, "lastEventKey", s.lastEventKey());
+        put(item, "lastScanAt", s.lastScanAt());
+        put(item, "promisedDate", s.promisedDate());
+        put(item, "carrierEta", s.carrierEta());
+        put(item, "region", s.region());
+        put(item, "episode", (long) s.episode());
+        put(item, "orderValueCents", s.orderValueCents());
+        put(item, "shippingFeeCents", s.shippingFeeCents());
         if (s.watchedForStall()) {
             item.put("gsi1pk", s(bucket(Shipment.shard(s.orderId(), shards))));
-            item.put("gsi1sk", s(Times.fixed(s.lastScanAt())));
+            item.put("gsi1sk", s(SortableTime.format(s.lastScanAt())));
         }
         return item;
     }

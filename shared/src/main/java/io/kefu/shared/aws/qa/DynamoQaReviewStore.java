@@ -3,6 +3,7 @@ package io.kefu.shared.aws.qa;
 import io.kefu.shared.app.qa.QaReviewStore;
 import io.kefu.shared.app.qa.ReviewRecord;
 import io.kefu.shared.app.qa.ScoreView;
+import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.qa.ReviewAction;
 import io.kefu.shared.domain.qa.ReviewDecision;
 import io.kefu.shared.domain.qa.ReviewRejectedException;
@@ -51,7 +52,7 @@ public final class DynamoQaReviewStore implements QaReviewStore {
         item.put("scoreKey", s(audit.scoreKey()));
         item.put("action", s(audit.action().name()));
         item.put("actor", s(audit.actor()));
-        item.put("at", s(QaScoreKeys.SORTABLE.format(audit.at())));
+        item.put("at", s(SortableTime.format(audit.at())));
         item.put("oldScore", n(audit.oldScore()));
         item.put("newScore", n(audit.newScore()));
         item.put("fromStatus", s(audit.fromStatus()));
@@ -98,7 +99,7 @@ public final class DynamoQaReviewStore implements QaReviewStore {
             names.put("#by", "reviewedBy");
             names.put("#at", "reviewedAt");
             values.put(":by", s(audit.actor()));
-            values.put(":at", s(QaScoreKeys.SORTABLE.format(audit.at())));
+            values.put(":at", s(SortableTime.format(audit.at())));
             values.put(":score", n(d.newScore()));
             values.put(":over", AttributeValue.fromL(audit.overturnedRules().stream().map(DynamoQaReviewStore::s).toList()));
             set.append(", #reviewed = :score, #over = :over, #by = :by, #at = :at");

@@ -2,6 +2,7 @@ package io.kefu.shared.aws.qa;
 
 import io.kefu.shared.app.qa.QaScoreStore;
 import io.kefu.shared.app.qa.ScoreRecord;
+import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.qa.Finding;
 import io.kefu.shared.domain.qa.Message;
 import io.kefu.shared.domain.qa.QaScore;
@@ -85,7 +86,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
             item.put("team", s(t.team()));
             item.put("score", n(score.score()));
             item.put("status", s(score.status().name()));
-            item.put("closedAt", s(QaScoreKeys.SORTABLE.format(t.closedAt())));
+            item.put("closedAt", s(SortableTime.format(t.closedAt())));
             if (f.messageIndex() != null) {
                 item.put("messageIndex", n(f.messageIndex()));
             }
@@ -197,8 +198,8 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
             item.put("orderId", s(t.orderId()));
         }
         item.put("locale", s(t.locale()));
-        item.put("closedAt", s(QaScoreKeys.SORTABLE.format(t.closedAt())));
-        item.put("scoredAt", s(QaScoreKeys.SORTABLE.format(record.scoredAt())));
+        item.put("closedAt", s(SortableTime.format(t.closedAt())));
+        item.put("scoredAt", s(SortableTime.format(record.scoredAt())));
         item.put("complaintType", s(score.complaint().type().name()));
         item.put("complaintSeverity", s(score.complaint().severity().name()));
         item.put("complaintSignals", AttributeValue.fromL(score.complaint().signals().stream().map(x -> s(x.name())).toList()));

@@ -1,8 +1,8 @@
 package io.kefu.shared.aws.qa;
 
+import io.kefu.shared.domain.SortableTime;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -23,7 +23,6 @@ import java.time.format.DateTimeFormatter;
  * (the automatic score fields stay as they were; see DynamoQaReviewStore).
  */
 public final class QaScoreKeys {
-    static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private QaScoreKeys() {}
@@ -63,21 +62,21 @@ public final class QaScoreKeys {
 
     /** An audit record's sort key: time first, so a transcript's reviews read in order. */
     public static String reviewSk(Instant at, String reviewer) {
-        return REVIEW_PREFIX + SORTABLE.format(at) + "#" + reviewer;
+        return REVIEW_PREFIX + SortableTime.format(at) + "#" + reviewer;
     }
 
     /** A day's first and last possible gsi sort keys ({closedAt}#{id}), for BETWEEN on a time range. */
     public static String sortableFrom(Instant at) {
-        return SORTABLE.format(at);
+        return SortableTime.format(at);
     }
 
     public static String sortableTo(Instant at) {
-        return SORTABLE.format(at) + "#\uffff";
+        return SortableTime.format(at) + "#\uffff";
     }
 
     /** Parses a stored closedAt/scoredAt attribute. */
     public static Instant parseSortable(String text) {
-        return Instant.from(SORTABLE.parse(text));
+        return Instant.parse(text);
     }
 
     /** The day string of a team-day partition key, in the shop's zone. */
@@ -87,6 +86,6 @@ public final class QaScoreKeys {
 
     /** Fixed-width UTC time, so string order is time order (Instant.toString drops zero fractions). */
     public static String sortable(Instant at, String transcriptId) {
-        return SORTABLE.format(at) + "#" + transcriptId;
+        return SortableTime.format(at) + "#" + transcriptId;
     }
 }

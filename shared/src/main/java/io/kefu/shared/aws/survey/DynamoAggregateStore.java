@@ -1,9 +1,9 @@
 package io.kefu.shared.aws.survey;
 
-import static io.kefu.shared.aws.survey.Attrs.n;
-import static io.kefu.shared.aws.survey.Attrs.number;
-import static io.kefu.shared.aws.survey.Attrs.s;
-import static io.kefu.shared.aws.survey.Attrs.text;
+import static io.kefu.shared.aws.Attrs.count;
+import static io.kefu.shared.aws.Attrs.n;
+import static io.kefu.shared.aws.Attrs.s;
+import static io.kefu.shared.aws.Attrs.str;
 
 import io.kefu.shared.domain.survey.DailyAggregate;
 import io.kefu.shared.survey.AggregateStore;
@@ -83,9 +83,9 @@ public final class DynamoAggregateStore implements AggregateStore {
                 }
             });
             for (Map<String, AttributeValue> i : page.items()) {
-                cells.put(new Cell(day, text(i, "kind"), text(i, "team"), text(i, "agent")),
-                        new DailyAggregate(number(i, "responses"), number(i, "csatSum"), number(i, "csat4or5"),
-                                number(i, "npsResponses"), number(i, "promoters"), number(i, "detractors")));
+                cells.put(new Cell(day, str(i, "kind"), str(i, "team"), str(i, "agent")),
+                        new DailyAggregate(count(i, "responses"), count(i, "csatSum"), count(i, "csat4or5"),
+                                count(i, "npsResponses"), count(i, "promoters"), count(i, "detractors")));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -1,14 +1,15 @@
 package io.kefu.shared.aws.survey;
 
-import static io.kefu.shared.aws.survey.Attrs.epochSeconds;
-import static io.kefu.shared.aws.survey.Attrs.instant;
-import static io.kefu.shared.aws.survey.Attrs.integer;
-import static io.kefu.shared.aws.survey.Attrs.n;
-import static io.kefu.shared.aws.survey.Attrs.putIfPresent;
-import static io.kefu.shared.aws.survey.Attrs.s;
-import static io.kefu.shared.aws.survey.Attrs.text;
-import static io.kefu.shared.aws.survey.Attrs.time;
+import static io.kefu.shared.aws.Attrs.epochSeconds;
+import static io.kefu.shared.aws.Attrs.instant;
+import static io.kefu.shared.aws.Attrs.integer;
+import static io.kefu.shared.aws.Attrs.n;
+import static io.kefu.shared.aws.Attrs.put;
+import static io.kefu.shared.aws.Attrs.s;
+import static io.kefu.shared.aws.Attrs.str;
+import static io.kefu.shared.aws.Attrs.time;
 
+import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.survey.FatigueRule;
 import io.kefu.shared.domain.survey.Survey;
@@ -16,7 +17,6 @@ import io.kefu.shared.domain.survey.SurveyAnswer;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyKind;
 import io.kefu.shared.domain.survey.SurveyStatus;
-import io.kefu.shared.domain.survey.SurveyTimes;
 import io.kefu.shared.domain.survey.Topic;
 import io.kefu.shared.survey.RecordedAnswer;
 import io.kefu.shared.survey.SurveyStore;
@@ -81,15 +81,15 @@ public final class DynamoSurveyStore implements SurveyStore {
             if (ratings != null && ratings.hasM()) {
                 ratings.m().forEach((topic, v) -> topics.put(Topic.valueOf(topic), Integer.valueOf(v.n())));
             }
-            SurveyAnswer answer = new SurveyAnswer(integer(i, "csat"), integer(i, "nps"), text(i, "comment"), topics);
-            return new RecordedAnswer(answer, instant(i, "answeredAt"), text(i, "answerMessageId"));
+            SurveyAnswer answer = new SurveyAnswer(integer(i, "csat"), integer(i, "nps"), str(i, "comment"), topics);
+            return new RecordedAnswer(answer, instant(i, "answeredAt"), str(i, "answerMessageId"));
         });
     }
 
     @Override
     public Optional<FatigueRule.Holder> windowHolder(String customerId) {
         return item(windowKey(customerId)).map(w -> {
-            String holderId = text(w, "holderSurveyId");
+            String holderId = str(w, "holderSurveyId");
             // A claim whose survey item is not written yet (crash in between) still counts as scheduled.
             SurveyStatus status = find(holderId).map(Survey::status).orElse(SurveyStatus.SCHEDULED);
             return new FatigueRule.Holder(holderId, integer(w, "holderPriority"), instant(w, "windowUntil"), status);
@@ -118,7 +118,7 @@ public final class DynamoSurveyStore implements SurveyStore {
     @Override
     public Optional<TokenOwner> findToken(String tokenHash) {
         return item(Map.of("pk", s("TOKEN#" + tokenHash), "sk", s(TOKEN_SK)))
-                .map(i -> new TokenOwner(text(i, "surveyId"), text(i, "customerId")));
+                .map(i -> new TokenOwner(str(i, "surveyId"), str(i, "customerId")));
     }
 
     // ------------------------------------------------------------------ inserts
@@ -131,17 +131,17 @@ public final class DynamoSurveyStore implements SurveyStore {
         item.put("kind", s(survey.kind().name()));
         item.put("status", s(survey.status().name()));
         item.put("customerId", s(survey.customerId()));
-        putIfPresent(item, "subjectId", survey.subjectId());
-        putIfPresent(item, "orderId", survey.orderId());
-        putIfPresent(item, "agentId", survey.agentId());
-        putIfPresent(item, "team", survey.team());
-        putIfPresent(item, "locale", survey.locale());
-        putIfPresent(item, "channel", survey.channel() == null ? null : survey.channel().name());
-        putIfPresent(item, "requestedAt", survey.requestedAt());
-        putIfPresent(item, "dueAt", survey.dueAt());
-        putIfPresent(item, "skipReason", survey.skipReason());
+        put(item, "subjectId", survey.subjectId());
+        put(item, "orderId", survey.orderId());
+        put(item, "agentId", survey.agentId());
+        put(item, "team", survey.team());
+        put(item, "locale", survey.locale());
+        put(item, "channel", survey.channel() == null ? null : survey.channel().name());
+        put(item, "requestedAt", survey.requestedAt());
+        put(item, "dueAt", survey.dueAt());
+        put(item, "skipReason", survey.skipReason());
         item.put("gsi2pk", s("CUSTOMER#" + survey.customerId()));
-        item.put("gsi2sk", s(SurveyTimes.sortable(survey.requestedAt()) + "#" + survey.surveyId()));
+        item.put("gsi2sk", s(SortableTime.format(survey.requestedAt()) + "#" + survey.surveyId()));
         if (survey.status() == SurveyStatus.SCHEDULED) {
             item.put("gsi1pk", s(dueShard(survey.surveyId())));
             item.put("gsi1sk", time(survey.dueAt()));
@@ -329,12 +329,12 @@ public final class DynamoSurveyStore implements SurveyStore {
     }
 
     private static Survey toSurvey(Map<String, AttributeValue> i) {
-        String channel = text(i, "channel");
-        return new Survey(text(i, "surveyId"), text(i, "requestId"), SurveyKind.valueOf(text(i, "kind")),
-                SurveyStatus.valueOf(text(i, "status")), text(i, "customerId"), text(i, "subjectId"),
-                text(i, "orderId"), text(i, "agentId"), text(i, "team"), text(i, "locale"),
+        String channel = str(i, "channel");
+        return new Survey(str(i, "surveyId"), str(i, "requestId"), SurveyKind.valueOf(str(i, "kind")),
+                SurveyStatus.valueOf(str(i, "status")), str(i, "customerId"), str(i, "subjectId"),
+                str(i, "orderId"), str(i, "agentId"), str(i, "team"), str(i, "locale"),
                 channel == null ? null : Channel.valueOf(channel), instant(i, "requestedAt"), instant(i, "dueAt"),
                 instant(i, "sentAt"), instant(i, "remindAt"), instant(i, "expiresAt"), instant(i, "leaseUntil"),
-                text(i, "skipReason"));
+                str(i, "skipReason"));
     }
 }

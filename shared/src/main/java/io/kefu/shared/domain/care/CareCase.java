@@ -1,5 +1,6 @@
 package io.kefu.shared.domain.care;
 
+import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.customer.Channel;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,6 @@ public record CareCase(
     }
 
     public static String action(Instant at, String what) {
-        return Times.fixed(at) + " " + what;
+        return SortableTime.format(at) + " " + what;
     }
 }

@@ -1,5 +1,6 @@
 package io.kefu.shared.domain.care;
 
+import io.kefu.shared.domain.SortableTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -39,6 +40,6 @@ public record ShipmentEvent(
     }
 
     public static String eventKey(Instant time, long sequence) {
-        return Times.fixed(time) + "#" + String.format("%012d", Math.max(0, sequence));
+        return SortableTime.format(time) + "#" + String.format("%012d", Math.max(0, sequence));
     }
 }

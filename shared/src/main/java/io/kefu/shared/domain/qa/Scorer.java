@@ -2,6 +2,7 @@ package io.kefu.shared.domain.qa;
 
 import io.kefu.shared.privacy.PiiMatch;
 import io.kefu.shared.privacy.PiiRedactor;
+import io.kefu.shared.privacy.RedactionMarks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -202,11 +203,17 @@ public final class Scorer {
         return fail(rule, first, shown, redLine ? chat.reason("redline.fail", shown) : chat.reason("forbidden.fail", shown, total));
     }
 
-    /** Red line checked on the raw text: redaction for storage must not hide the leak it is about. */
+    /**
+     * Red line checked on the raw text: redaction for storage must not hide the leak it is about. A stored
+     * transcript being re-scored is already redacted, so the redactor's tokens count as the leak too.
+     */
     private Finding piiDisclosure(Rule rule, Chat chat) {
         for (int i : chat.agentReplies) {
             String raw = chat.transcript.messages().get(i).text();
             List<PiiMatch> found = PiiRedactor.find(raw);
+            if (found.isEmpty()) {
+                found = RedactionMarks.find(raw);
+            }
             if (!found.isEmpty()) {
                 return fail(rule, i, evidence(raw), chat.reason("pii.fail", PiiRedactor.kinds(found)));
             }

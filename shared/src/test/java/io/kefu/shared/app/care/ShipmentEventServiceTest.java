@@ -3,6 +3,7 @@ package io.kefu.shared.app.care;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kefu.local.stack.ManualClock;
 import io.kefu.shared.contract.OutboundMessage;
 import io.kefu.shared.domain.care.CareCase;
 import io.kefu.shared.domain.care.CarePolicy;
@@ -29,7 +30,7 @@ class ShipmentEventServiceTest {
     private static final CarePolicy POLICY = CarePolicyLoader.loadDefault();
     private static final IncidentId WEATHER_0 = new IncidentId("O-1", DelayReason.WEATHER, 0);
 
-    private final MutableClock clock = new MutableClock("2026-11-28T02:00:00Z"); // 10:00 in Shanghai
+    private final ManualClock clock = ManualClock.at(Instant.parse("2026-11-28T02:00:00Z")); // 10:00 in Shanghai
     private final InMemoryCareStores.Shipments shipments = new InMemoryCareStores.Shipments();
     private final InMemoryCareStores.Cases cases = new InMemoryCareStores.Cases();
     private final InMemoryCareStores.Cap cap = new InMemoryCareStores.Cap();

@@ -181,6 +181,15 @@ class ScorerChecksTest {
         }
 
         @Test
+        void rescoringAStoredRedactedTranscriptStillFindsTheDisclosure() {
+            var s = score(Chat.zh().customer(0, "我的电话是多少").agent(2, "您好，您的手机是[MOBILE]"));
+            var f = finding(s, "pii-disclosure");
+            assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(f.reason()).contains("mobile");
+            assertThat(s.status()).isEqualTo(QaStatus.FAIL);
+        }
+
+        @Test
         void customerGivingTheirOwnPhoneIsNotADisclosure() {
             var s = score(Chat.en().customer(0, "my number is 13812345678").agent(2, "Hello, thanks, noted."));
             assertThat(finding(s, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);

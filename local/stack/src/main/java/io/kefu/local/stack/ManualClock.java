@@ -1,4 +1,4 @@
-package io.kefu.local.runtime;
+package io.kefu.local.stack;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when told to; shared by the runtime (schedules) and every handler it builds. */
+/**
+ * A clock that moves only when told to: the local runtime fires schedules from it and hands it to every
+ * handler it builds; tests use it to "advance time" (a survey due in 3 days) without waiting.
+ */
 public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
@@ -35,6 +38,11 @@ public final class ManualClock extends Clock {
 
     public void set(Instant instant) {
         now.set(instant);
+    }
+
+    /** {@link #set(Instant)} from ISO-8601 text, for readable tests. */
+    public void set(String iso) {
+        set(Instant.parse(iso));
     }
 
     @Override

@@ -1,11 +1,11 @@
-package io.kefu.functions.shipment;
+package io.kefu.shared.testing;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.kefu.local.stack.LocalAwsStack;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,19 +20,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The embedded stack, a hand-moved clock and helpers to build SQS events and read queues and tables. */
-final class CareStackFixture {
-    final LocalAwsStack stack = LocalAwsStack.isolated();
-    final HandClock clock = new HandClock(Instant.parse("2026-11-28T02:00:00Z")); // 10:00 in Shanghai
+public final class CareStackFixture {
+    public final LocalAwsStack stack = LocalAwsStack.isolated();
+    public final ManualClock clock = ManualClock.at(Instant.parse("2026-11-28T02:00:00Z")); // 10:00 in Shanghai
 
-    static String fixture(String name) {
-        try {
-            return Files.readString(Path.of("../../events/shipments/" + name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static String fixture(String name) {
+        return EventFixtures.read(Path.of("events", "shipments", name));
     }
 
-    static SQSEvent batch(String... bodies) {
+    public static SQSEvent batch(String... bodies) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (String body : bodies) {
             SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
@@ -48,7 +44,7 @@ final class CareStackFixture {
     }
 
     /** Every message now on the queue, removed from it. */
-    List<Message> drain(String queueLogicalId) {
+    public List<Message> drain(String queueLogicalId) {
         String url = stack.queueUrl(queueLogicalId);
         List<Message> out = new ArrayList<>();
         while (true) {
@@ -63,7 +59,7 @@ final class CareStackFixture {
         }
     }
 
-    List<Map<String, Object>> drainJson(String queueLogicalId) {
+    public List<Map<String, Object>> drainJson(String queueLogicalId) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Message m : drain(queueLogicalId)) {
             try {
@@ -77,33 +73,9 @@ final class CareStackFixture {
         return out;
     }
 
-    Map<String, AttributeValue> item(String tableLogicalId, String pk, String sk) {
+    public Map<String, AttributeValue> item(String tableLogicalId, String pk, String sk) {
         return stack.dynamoDb().getItem(b -> b.tableName(stack.tableName(tableLogicalId))
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
     }
 
-    /** A clock the test moves by hand; handlers read time only from it. */
-    static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(String iso) {
-            now = Instant.parse(iso);
-        }
-
-        @Override public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override public Instant instant() {
-            return now;
-        }
-    }
 }
