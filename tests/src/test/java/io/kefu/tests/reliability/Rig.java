@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.kefu.local.runtime.LocalLambdaRuntime;
-import io.kefu.local.runtime.ManualClock;
+import io.kefu.local.stack.ManualClock;
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.shared.runtime.Environment;
 import java.net.URI;
