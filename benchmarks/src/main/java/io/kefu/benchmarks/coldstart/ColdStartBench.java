@@ -44,7 +44,7 @@ import java.util.zip.ZipInputStream;
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  *   (the function jars too: ./mvnw -B -q -pl functions/score-transcript,... -am package -DskipTests)
  * java -cp benchmarks/target/benchmarks.jar io.kefu.benchmarks.coldstart.ColdStartBench [--runs 10]
- *      [--functions ScoreTranscriptFunction,...] [--variants tuned,baseline]
+ *      [--functions ScoreTranscriptFunction,...] [--variants tuned,baseline] [--jvm-args "-Xlog:..."]
  * </pre>
  */
 public final class ColdStartBench {
@@ -55,6 +55,9 @@ public final class ColdStartBench {
             "requestId", "subjectId", "trackingNo");
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xmx870m");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Extra flags for the child JVMs (profiling: {@code --jvm-args "-Xlog:class+load:file=/tmp/cl.log"}). */
+    private static List<String> extraJvmArgs = List.of();
 
     record Sample(double totalMs, double toMainMs, double constructMs, double firstBatchMs) {}
 
@@ -67,6 +70,7 @@ public final class ColdStartBench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--functions" -> functions = Arrays.asList(args[++i].split(","));
                 case "--variants" -> variants = Arrays.asList(args[++i].split(","));
+                case "--jvm-args" -> extraJvmArgs = Arrays.asList(args[++i].split(" "));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -106,6 +110,7 @@ public final class ColdStartBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_FLAGS);
+        command.addAll(extraJvmArgs);
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + driverDir);
         command.add(ColdStartDriver.class.getName());

@@ -49,6 +49,9 @@ final class Reasons {
 
     /** %s / %d placeholders in order; String.format's parser cost more than the whole phrase matching. */
     static String fill(String template, Object... args) {
+        if (args.length == 0 && template.indexOf('%') < 0) {
+            return template; // "未使用禁语", "... not applicable": most findings, nothing to fill
+        }
         StringBuilder out = new StringBuilder(template.length() + 32);
         int from = 0;
         int next = 0;

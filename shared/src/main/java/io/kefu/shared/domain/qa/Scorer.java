@@ -20,6 +20,7 @@ import java.util.Set;
 public final class Scorer {
     private static final int EVIDENCE_MAX = 120;
     private static final double DEFAULT_SIMILARITY = 0.75;
+    private static final MessageDigest SHA_256 = sha256();
 
     private final CompiledRulebook book;
     // Lexicon ids resolved once: looking names up per message cost more than matching them.
@@ -116,12 +117,21 @@ public final class Scorer {
             return false;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(transcriptId.getBytes(StandardCharsets.UTF_8));
+            // Cloning a ready digest skips the provider lookup of getInstance, which cost more than hashing the id.
+            byte[] digest = ((MessageDigest) SHA_256.clone()).digest(transcriptId.getBytes(StandardCharsets.UTF_8));
             long bits = 0;
             for (int i = 0; i < 8; i++) {
                 bits = (bits << 8) | (digest[i] & 0xff);
             }
             return (bits >>> 11) * 0x1.0p-53 < rate;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
