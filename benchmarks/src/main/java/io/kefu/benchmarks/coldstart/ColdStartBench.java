@@ -153,6 +153,11 @@ public final class ColdStartBench {
 
     /** Ten message bodies for the function's queue from events/, ids made unique per run (first-time processing). */
     static List<String> batch(Path root, String function, String nonce) throws IOException {
+        return batch(root, function, nonce, true);
+    }
+
+    /** perRecord: every record its own ids (cold start); else one suffix per batch (one order's events stay one order). */
+    static List<String> batch(Path root, String function, String nonce, boolean perRecord) throws IOException {
         List<Path> files = switch (function) {
             case "ScoreTranscriptFunction" -> list(root.resolve("events/transcripts"), p -> true);
             case "HandleShipmentEventFunction" -> concat(list(root.resolve("events/shipments"),
@@ -166,7 +171,7 @@ public final class ColdStartBench {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             JsonNode node = JSON.readTree(files.get(i % files.size()).toFile());
-            String suffix = "-cs" + nonce + "x" + i + "x" + UUID.randomUUID().toString().substring(0, 8);
+            String suffix = perRecord ? "-cs" + nonce + "x" + i + "x" + UUID.randomUUID().toString().substring(0, 8) : "-" + nonce;
             if (node instanceof ObjectNode object) {
                 for (String field : UNIQUE_FIELDS) {
                     JsonNode value = object.get(field);

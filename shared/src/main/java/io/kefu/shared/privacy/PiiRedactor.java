@@ -120,7 +120,9 @@ public final class PiiRedactor {
             if (c == '@') {
                 at = true;
             } else if (c == '号' || c == '號') {
-                houseNumber = true;
+                // ADDRESS_ZH ends its street part in "\\d{1,5}\\s?[号號]": the 号 must follow a digit (or digit + space).
+                houseNumber |= i >= 1 && isDigit(text.charAt(i - 1))
+                        || i >= 2 && isRegexSpace(text.charAt(i - 1)) && isDigit(text.charAt(i - 2));
             } else if (c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '里') {
                 street = true;
             }
@@ -171,6 +173,10 @@ public final class PiiRedactor {
     /** {@code [-\\s]} of the digit patterns: '-' or a regex whitespace character ({@code [ \\t\\n\\x0B\\f\\r]}). */
     private static boolean isSeparator(char c) {
         return c == '-' || isRegexSpace(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isRegexSpace(char c) {

@@ -28,6 +28,10 @@ public final class CompiledRulebook {
     private final Map<String, List<Script>> scripts = new HashMap<>();
     private final PhraseMatcher matcher;
     private final int phraseCount;
+    // terms as flat arrays for the per-hit loop of analyze()
+    private final int[] termLexicon;
+    private final int[] termPattern;
+    private final int[] termPart;
 
     private CompiledRulebook(Rulebook rulebook, ChineseVariants variants, PhraseMatcher.Factory factory) {
         this.rulebook = rulebook;
@@ -65,6 +69,9 @@ public final class CompiledRulebook {
         keys.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.matcher = factory.build(frozen);
         this.phraseCount = phrases;
+        this.termLexicon = terms.stream().mapToInt(Term::lexicon).toArray();
+        this.termPattern = terms.stream().mapToInt(Term::pattern).toArray();
+        this.termPart = terms.stream().mapToInt(Term::part).toArray();
     }
 
     public static CompiledRulebook compile(Rulebook rulebook) {
@@ -103,11 +110,11 @@ public final class CompiledRulebook {
         List<int[]> partHits = patterns.isEmpty() ? null : new ArrayList<>();
         matcher.scan(normalized.text(), (begin, end, termIds) -> {
             for (int id : termIds) {
-                Term term = terms.get(id);
-                if (term.pattern() < 0) {
-                    hits.record(term.lexicon(), begin, end);
+                int pattern = termPattern[id];
+                if (pattern < 0) {
+                    hits.record(termLexicon[id], begin, end);
                 } else if (partHits != null) {
-                    partHits.add(new int[] {term.pattern(), term.part(), begin, end});
+                    partHits.add(new int[] {pattern, termPart[id], begin, end});
                 }
             }
         });
