@@ -50,8 +50,12 @@ public final class PiiRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<PiiMatch> matches = find(text);
-        if (matches.isEmpty()) {
+        return redact(text, find(text));
+    }
+
+    /** {@link #redact(String)} with the matches {@link #find} already returned for this text (no second scan). */
+    public static String redact(String text, List<PiiMatch> matches) {
+        if (text == null || matches.isEmpty()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());

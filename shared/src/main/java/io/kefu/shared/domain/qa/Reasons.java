@@ -70,7 +70,7 @@ final class Reasons {
         if (parts.length == 1) {
             return parts[0]; // no placeholder: most findings ("未使用禁语", "... not applicable")
         }
-        StringBuilder out = new StringBuilder(64);
+        StringBuilder out = new StringBuilder(128);
         out.append(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             // a missing argument renders as nothing

@@ -55,7 +55,7 @@ public final class Scorer {
 
     public QaScore score(Transcript transcript) {
         Chat chat = new Chat(transcript);
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(book.rulebook().rules().size() + 4);
         List<Promise> promises = new ArrayList<>();
         for (Rule rule : book.rulebook().rules()) {
             switch (rule.kind()) {
@@ -218,7 +218,8 @@ public final class Scorer {
             String raw = chat.transcript.messages().get(i).text();
             List<PiiMatch> found = PiiRedactor.find(raw);
             if (!found.isEmpty()) {
-                return fail(rule, i, evidence(raw), chat.reason("pii.fail", PiiRedactor.kinds(found)));
+                // the matches just found redact the evidence: no second scan of the same text
+                return fail(rule, i, truncate(PiiRedactor.redact(raw, found)), chat.reason("pii.fail", PiiRedactor.kinds(found)));
             }
         }
         return pass(rule, null, null, chat.reason("pii.pass"));
@@ -411,7 +412,10 @@ public final class Scorer {
         if (raw == null) {
             return null;
         }
-        String redacted = PiiRedactor.redact(raw);
+        return truncate(PiiRedactor.redact(raw));
+    }
+
+    private static String truncate(String redacted) {
         return redacted.length() <= EVIDENCE_MAX ? redacted : redacted.substring(0, EVIDENCE_MAX) + "…";
     }
 
@@ -447,8 +451,8 @@ public final class Scorer {
         final Transcript transcript;
         final Lang lang;
         final List<MessageHits> hits;
-        final List<Integer> agentReplies = new ArrayList<>();
-        final List<Integer> customerMessages = new ArrayList<>();
+        final List<Integer> agentReplies;
+        final List<Integer> customerMessages;
         private int firstUpset = -2;
         private String upsetEvidence;
 
@@ -456,6 +460,8 @@ public final class Scorer {
             this.transcript = transcript;
             this.lang = transcript.lang();
             this.hits = new ArrayList<>(transcript.messages().size());
+            this.agentReplies = new ArrayList<>(transcript.messages().size());
+            this.customerMessages = new ArrayList<>(transcript.messages().size());
             for (Message m : transcript.messages()) {
                 hits.add(book.analyze(m.text()));
                 if (m.isAgent()) {
