@@ -16,6 +16,7 @@ import io.kefu.local.stack.FaultInjectingProxy;
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.local.stack.RepoRoot;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.runtime.Priming;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,6 +104,7 @@ public final class WarmCostBench {
     private void sqsFunction(String id, Function<Environment, RequestHandler<SQSEvent, SQSBatchResponse>> factory,
                              Clock clock, int batches, List<String> tokens) throws Exception {
         RequestHandler<SQSEvent, SQSBatchResponse> handler = factory.apply(environment(id, clock));
+        checkPriming(id, handler);
         int[] next = {0};
         Function<Integer, SQSEvent> batch = n -> {
             try {
@@ -132,6 +134,7 @@ public final class WarmCostBench {
     private void scheduleFunction(String id, Function<Environment, RequestHandler<ScheduledEvent, Map<String, Object>>> factory,
                                   Clock clock, String itemKey) {
         RequestHandler<ScheduledEvent, Map<String, Object>> handler = factory.apply(environment(id, clock));
+        checkPriming(id, handler);
         Map<String, Integer> before = snapshot();
         int invocations = 0;
         int items = 0;
@@ -148,6 +151,18 @@ public final class WarmCostBench {
         record(id, "invocation", invocations, before, 0);
         if (items > 0) {
             rows.add(row(id, itemKey, items, before, snapshot()));
+        }
+    }
+
+    /** Runs the handler's SnapStart priming steps once (what beforeCheckpoint would), before counting starts. */
+    private static void checkPriming(String id, Object handler) {
+        try {
+            java.lang.reflect.Field field = handler.getClass().getDeclaredField("priming");
+            field.setAccessible(true);
+            Priming priming = (Priming) field.get(handler);
+            System.out.println("  " + id + ": priming steps run without error: " + priming.prime());
+        } catch (ReflectiveOperationException e) {
+            System.out.println("  " + id + ": no priming field (" + e + ")");
         }
     }
 
