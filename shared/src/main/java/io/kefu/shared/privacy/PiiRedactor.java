@@ -82,6 +82,9 @@ public final class PiiRedactor {
         // digits joined by single '-'/whitespace separators: a mobile needs a group of 11, a card one of 16,
         // a landline a run of 7 (after its area code), an ID a run of 17. Order numbers, prices and times
         // ("2026-11-28 10:00", "¥399") then skip the regexes.
+        if (!anyDigitOrAt(text)) {
+            return List.of(); // most chat lines: one tight loop, nothing else
+        }
         int digits = 0;
         int run = 0;
         int longestRun = 0;
@@ -177,6 +180,16 @@ public final class PiiRedactor {
     /** {@code [-\\s]} of the digit patterns: '-' or a regex whitespace character ({@code [ \\t\\n\\x0B\\f\\r]}). */
     private static boolean isSeparator(char c) {
         return c == '-' || isRegexSpace(c);
+    }
+
+    private static boolean anyDigitOrAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

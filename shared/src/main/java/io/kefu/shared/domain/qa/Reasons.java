@@ -70,12 +70,14 @@ final class Reasons {
         if (parts.length == 1) {
             return parts[0]; // no placeholder: most findings ("未使用禁语", "... not applicable")
         }
-        StringBuilder out = new StringBuilder(128);
-        out.append(parts[0]);
+        // String.join sizes the result once (length and Latin-1/UTF-16 coder), unlike a growing StringBuilder
+        String[] pieces = new String[2 * parts.length - 1];
+        pieces[0] = parts[0];
         for (int i = 1; i < parts.length; i++) {
             // a missing argument renders as nothing
-            out.append(i - 1 < args.length ? String.valueOf(args[i - 1]) : "").append(parts[i]);
+            pieces[2 * i - 1] = i - 1 < args.length ? String.valueOf(args[i - 1]) : "";
+            pieces[2 * i] = parts[i];
         }
-        return out.toString();
+        return String.join("", pieces);
     }
 }

@@ -31,12 +31,19 @@ public final class Scorer {
     private final int transferNoticeLexicon;
     private final int[] complaintLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
+    // example(rule, lang) per rule id and language, computed once per compiled rulebook
+    private final Map<String, Map<Lang, String>> examples = new HashMap<>();
 
     public Scorer(CompiledRulebook book) {
         this.book = book;
         for (Rule rule : book.rulebook().rules()) {
             ruleLexicon.put(rule.id(), book.lexiconOf(Lexicon.rule(rule.id())));
             repeatLexicon.put(rule.id(), book.lexiconOf(Lexicon.repeatAsk(rule.id())));
+            Map<Lang, String> byLang = new java.util.EnumMap<>(Lang.class);
+            for (Lang lang : Lang.values()) {
+                byLang.put(lang, computeExample(rule, lang));
+            }
+            examples.put(rule.id(), byLang);
         }
         negativeLexicon = book.lexiconOf(Lexicon.NEGATIVE);
         repeatedLexicon = book.lexiconOf(Lexicon.REPEATED);
@@ -420,7 +427,13 @@ public final class Scorer {
     }
 
     /** A phrase of the rule in the transcript's language, to say what was missing. */
-    private static String example(Rule rule, Lang lang) {
+    private String example(Rule rule, Lang lang) {
+        Map<Lang, String> byLang = examples.get(rule.id());
+        String cached = byLang == null || lang == null ? null : byLang.get(lang);
+        return cached != null ? cached : computeExample(rule, lang);
+    }
+
+    private static String computeExample(Rule rule, Lang lang) {
         List<String> candidates = new ArrayList<>(rule.phrases());
         candidates.addAll(rule.scripts());
         for (String phrase : candidates) {
