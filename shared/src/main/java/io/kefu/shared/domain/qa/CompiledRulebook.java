@@ -231,6 +231,29 @@ public final class CompiledRulebook {
      * script's character 1- and 2-grams the message contains. Messages over four times the script's
      * length are not paraphrases of it (they would cover anything) and score 0.
      */
+    /**
+     * {@code similarity(ruleId, message) >= threshold}, without sorting the message's n-grams when no script
+     * can reach the threshold: coverage is at most (message n-grams) / (script n-grams).
+     */
+    boolean similarAtLeast(String ruleId, MessageHits message, double threshold) {
+        List<Script> list = scripts(ruleId);
+        if (list.isEmpty()) {
+            return 0 >= threshold;
+        }
+        String text = message.normalizedText();
+        int messageGrams = text.isEmpty() ? 0 : 2 * text.length() - 1;
+        int[] grams = null;
+        double best = 0;
+        for (Script script : list) {
+            if (text.length() <= 4 * script.normalized().length()
+                    && (script.grams().length == 0 || (double) messageGrams / script.grams().length >= threshold)) {
+                grams = grams == null ? message.grams() : grams;
+                best = Math.max(best, coverage(grams, script.grams()));
+            }
+        }
+        return best >= threshold;
+    }
+
     double similarity(String ruleId, MessageHits message) {
         List<Script> list = scripts(ruleId);
         if (list.isEmpty()) {

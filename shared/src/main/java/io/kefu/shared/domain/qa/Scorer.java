@@ -412,7 +412,7 @@ public final class Scorer {
 
     private boolean similar(Rule rule, Chat chat, int index) {
         return !rule.scripts().isEmpty()
-                && book.similarity(rule.id(), chat.hits.get(index)) >= rule.similarityOr(DEFAULT_SIMILARITY);
+                && book.similarAtLeast(rule.id(), chat.hits.get(index), rule.similarityOr(DEFAULT_SIMILARITY));
     }
 
     private static String evidence(String raw) {
