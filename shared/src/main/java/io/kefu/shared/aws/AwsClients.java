@@ -3,6 +3,7 @@ package io.kefu.shared.aws;
 import io.kefu.shared.runtime.Environment;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -46,6 +48,16 @@ public final class AwsClients {
                 .overrideConfiguration(overrides());
         endpoint(env, "AWS_ENDPOINT_URL_SQS").ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * A priming step ({@link io.kefu.shared.runtime.Priming}): GetItem of a key no item has (every table here
+     * is keyed pk/sk), which runs the whole request path (endpoint rules, marshalling, signing, HTTP,
+     * unmarshalling) without reading or writing data.
+     */
+    public static Runnable primingRead(DynamoDbClient dynamo, String table) {
+        AttributeValue none = AttributeValue.fromS("kefu#priming");
+        return () -> dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", none, "sk", none)));
     }
 
     private static SdkHttpClient httpClient() {

@@ -50,8 +50,12 @@ public final class PiiRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<PiiMatch> matches = find(text);
-        if (matches.isEmpty()) {
+        return redact(text, find(text));
+    }
+
+    /** {@link #redact(String)} with the matches {@link #find} already returned for this text (no second scan). */
+    public static String redact(String text, List<PiiMatch> matches) {
+        if (text == null || matches.isEmpty()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -74,20 +78,58 @@ public final class PiiRedactor {
         }
         // Cheap screening first: every kind needs digits or an '@', most chat lines have neither,
         // and the scorer calls this on every agent reply.
+        // Besides counting digits, measure the longest run of consecutive digits and the longest group of
+        // digits joined by single '-'/whitespace separators: a mobile needs a group of 11, a card one of 16,
+        // a landline a run of 7 (after its area code), an ID a run of 17. Order numbers, prices and times
+        // ("2026-11-28 10:00", "¥399") then skip the regexes.
+        if (!anyDigitOrAt(text)) {
+            return List.of(); // most chat lines: one tight loop, nothing else
+        }
         int digits = 0;
+        int run = 0;
+        int longestRun = 0;
+        int group = 0;
+        int longestGroup = 0;
         boolean at = false;
         boolean houseNumber = false;
         boolean digitThenSpace = false;
+        boolean digitSpacesCapital = false;
+        boolean landline = false;
         boolean street = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
-                digitThenSpace |= i + 1 < text.length() && text.charAt(i + 1) == ' ';
-            } else if (c == '@') {
+                run++;
+                group++;
+                longestRun = Math.max(longestRun, run);
+                longestGroup = Math.max(longestGroup, group);
+                // LANDLINE's 7-8 subscriber digits follow "0xx-", "0xx " or "(0xx)": a run after -, ) or whitespace.
+                landline |= run == 7 && i >= 7 && (isSeparator(text.charAt(i - 7)) || text.charAt(i - 7) == ')');
+                if (i + 1 < text.length() && isRegexSpace(text.charAt(i + 1))) {
+                    digitThenSpace |= text.charAt(i + 1) == ' ';
+                    // ADDRESS_EN: "\\d{1,5}\\s+[A-Z]..." needs a capital after the spaces ("12 Baker Street").
+                    int j = i + 1;
+                    while (j < text.length() && isRegexSpace(text.charAt(j))) {
+                        j++;
+                    }
+                    digitSpacesCapital |= j < text.length() && text.charAt(j) >= 'A' && text.charAt(j) <= 'Z';
+                }
+                continue;
+            }
+            // A single separator between two digits keeps the group going ("138 1234 5678", "6222-0200-...").
+            boolean joins = run > 0 && isSeparator(c) && i + 1 < text.length()
+                    && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9';
+            run = 0;
+            if (!joins) {
+                group = 0;
+            }
+            if (c == '@') {
                 at = true;
             } else if (c == '号' || c == '號') {
-                houseNumber = true;
+                // ADDRESS_ZH ends its street part in "\\d{1,5}\\s?[号號]": the 号 must follow a digit (or digit + space).
+                houseNumber |= i >= 1 && isDigit(text.charAt(i - 1))
+                        || i >= 2 && isRegexSpace(text.charAt(i - 1)) && isDigit(text.charAt(i - 2));
             } else if (c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '里') {
                 street = true;
             }
@@ -99,12 +141,16 @@ public final class PiiRedactor {
         if (at) {
             collect(text, EMAIL, PiiKind.EMAIL, all);
         }
-        if (digits >= 7) {
+        if (longestGroup >= 11) {
             collect(text, MOBILE, PiiKind.MOBILE, all);
+        }
+        if (landline) {
             collect(text, LANDLINE, PiiKind.LANDLINE, all);
         }
-        if (digits >= 16) {
+        if (longestRun >= 17) {
             collectChecked(text, ID_NUMBER, PiiKind.ID_NUMBER, all);
+        }
+        if (longestGroup >= 16) {
             collectChecked(text, CARD, PiiKind.BANK_CARD, all);
         }
         if (digits > 0) {
@@ -112,7 +158,7 @@ public final class PiiRedactor {
             if (houseNumber && street) {
                 collect(text, ADDRESS_ZH, PiiKind.ADDRESS, all);
             }
-            if (digitThenSpace) {
+            if (digitThenSpace && digitSpacesCapital) {
                 collect(text, ADDRESS_EN, PiiKind.ADDRESS, all);
             }
         }
@@ -129,6 +175,29 @@ public final class PiiRedactor {
             }
         }
         return kept;
+    }
+
+    /** {@code [-\\s]} of the digit patterns: '-' or a regex whitespace character ({@code [ \\t\\n\\x0B\\f\\r]}). */
+    private static boolean isSeparator(char c) {
+        return c == '-' || isRegexSpace(c);
+    }
+
+    private static boolean anyDigitOrAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void collect(String text, Pattern pattern, PiiKind kind, List<PiiMatch> into) {

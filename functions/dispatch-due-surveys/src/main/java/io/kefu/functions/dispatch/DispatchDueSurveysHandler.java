@@ -12,6 +12,7 @@ import io.kefu.shared.domain.survey.SurveyPolicy;
 import io.kefu.shared.domain.survey.SurveyPolicyLoader;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.runtime.Priming;
 import io.kefu.shared.survey.DispatchDueSurveysService;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class DispatchDueSurveysHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final DispatchDueSurveysService service;
+    private final Priming priming;
 
     public DispatchDueSurveysHandler() {
         this(Environment.fromSystem());
@@ -38,6 +40,8 @@ public final class DispatchDueSurveysHandler implements RequestHandler<Scheduled
                 new DynamoSurveyStore(dynamo, env.require("SURVEYS_TABLE"), policy.dueShards(), env.clock()),
                 new SqsSurveyOutbox(new OutboundPublisher(sqs, env.require("OUTBOUND_MESSAGES_QUEUE_URL")), sqs, null),
                 preferences::find, env.clock(), new EventLog("dispatch-due-surveys", env.clock()));
+        this.priming = Priming.register("dispatch-due-surveys", new EventLog("dispatch-due-surveys", env.clock()),
+                AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));
     }
 
     @Override

@@ -12,6 +12,8 @@ import io.kefu.shared.aws.care.CareComponents;
 import io.kefu.shared.contract.ShipmentEventMessage;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.runtime.Priming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final SqsBatchProcessor batch;
     private final ShipmentEventService service;
+    private final Priming priming;
 
     public HandleShipmentEventHandler() {
         this(Environment.fromSystem());
@@ -30,7 +33,11 @@ public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent
         SqsClient sqs = AwsClients.sqs(env);
         EventLog log = new EventLog("handle-shipment-event", env.clock());
         this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
-        this.service = new CareComponents(env, AwsClients.dynamoDb(env), sqs).shipmentEvents(log);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        this.service = new CareComponents(env, dynamo, sqs).shipmentEvents(log);
+        this.priming = Priming.register("handle-shipment-event", log,
+                Priming.decode(ShipmentEventMessage.CONTRACT, "shipment-event", ShipmentEventMessage::toDomain),
+                AwsClients.primingRead(dynamo, env.require("SHIPMENTS_TABLE")));
     }
 
     @Override

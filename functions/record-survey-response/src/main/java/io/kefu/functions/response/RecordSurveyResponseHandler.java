@@ -15,6 +15,7 @@ import io.kefu.shared.domain.survey.SurveyPolicy;
 import io.kefu.shared.domain.survey.SurveyPolicyLoader;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.runtime.Priming;
 import io.kefu.shared.survey.RecordSurveyResponseService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class RecordSurveyResponseHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final SqsBatchProcessor batch;
     private final RecordSurveyResponseService service;
+    private final Priming priming;
 
     public RecordSurveyResponseHandler() {
         this(Environment.fromSystem());
@@ -39,6 +41,9 @@ public final class RecordSurveyResponseHandler implements RequestHandler<SQSEven
                 new SqsSurveyOutbox(null, sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
                 env.clock(), log);
         this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.priming = Priming.register("record-survey-response", log,
+                Priming.decode(SurveyResponseMessage.CONTRACT, "survey-response", response -> { }),
+                AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));
     }
 
     @Override

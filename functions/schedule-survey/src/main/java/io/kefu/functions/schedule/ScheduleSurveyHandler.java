@@ -14,12 +14,14 @@ import io.kefu.shared.domain.survey.SurveyPolicy;
 import io.kefu.shared.domain.survey.SurveyPolicyLoader;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.runtime.Priming;
 import io.kefu.shared.survey.ScheduleSurveyService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Survey requested -> a SCHEDULED survey with its due time (or SKIPPED with the reason). */
 public final class ScheduleSurveyHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final Priming priming;
     private final SqsBatchProcessor batch;
     private final ScheduleSurveyService service;
 
@@ -38,6 +40,9 @@ public final class ScheduleSurveyHandler implements RequestHandler<SQSEvent, SQS
                 new DynamoSurveyStore(dynamo, env.require("SURVEYS_TABLE"), policy.dueShards(), env.clock()),
                 preferences::find, env.clock(), log);
         this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.priming = Priming.register("schedule-survey", log,
+                Priming.decode(SurveyRequestContract.CONTRACT, "survey-request", request -> { }),
+                AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.kefu.shared.domain.qa.RulebookLoader;
 import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.runtime.Priming;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final SqsBatchProcessor batch;
     private final ScoreTranscriptService service;
+    private final Priming priming;
 
     public ScoreTranscriptHandler() {
         this(Environment.fromSystem());
@@ -45,13 +47,18 @@ public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQ
         CompiledRulebook compiled = CompiledRulebook.compile(rulebook);
         log.info("rulebook.compiled", Map.of("rulebook", rulebook.id() + "@" + rulebook.version(),
                 "phrases", compiled.phraseCount()));
+        Scorer scorer = new Scorer(compiled);
         this.service = new ScoreTranscriptService(
-                new Scorer(compiled),
+                scorer,
                 new DynamoQaScoreRepository(dynamo, env.require("QA_SCORES_TABLE")),
                 new SqsFollowUpPublisher(sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
                 new SurveyRequestPublisher(sqs, env.require("SURVEY_REQUESTS_QUEUE_URL"))::publish,
                 env.clock(), log);
         this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        // SnapStart: decode + score a sample chat and run one SDK read before the snapshot (no-op otherwise).
+        this.priming = Priming.register("score-transcript", log,
+                Priming.decode(TranscriptMessage.CONTRACT, "transcript", m -> scorer.score(m.toTranscript())),
+                AwsClients.primingRead(dynamo, env.require("QA_SCORES_TABLE")));
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.kefu.shared.aws.AwsClients;
 import io.kefu.shared.aws.care.CareComponents;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
+import io.kefu.shared.runtime.Priming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Map;
  */
 public final class SweepStalledShipmentsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final StalledShipmentSweep sweep;
+    private final Priming priming;
 
     public SweepStalledShipmentsHandler() {
         this(Environment.fromSystem());
@@ -24,7 +27,10 @@ public final class SweepStalledShipmentsHandler implements RequestHandler<Schedu
 
     public SweepStalledShipmentsHandler(Environment env) {
         EventLog log = new EventLog("sweep-stalled-shipments", env.clock());
-        this.sweep = new CareComponents(env, AwsClients.dynamoDb(env), AwsClients.sqs(env)).sweep(log);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        this.sweep = new CareComponents(env, dynamo, AwsClients.sqs(env)).sweep(log);
+        this.priming = Priming.register("sweep-stalled-shipments", log,
+                AwsClients.primingRead(dynamo, env.require("SHIPMENTS_TABLE")));
     }
 
     @Override

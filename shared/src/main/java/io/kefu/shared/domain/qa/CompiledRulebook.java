@@ -28,6 +28,10 @@ public final class CompiledRulebook {
     private final Map<String, List<Script>> scripts = new HashMap<>();
     private final PhraseMatcher matcher;
     private final int phraseCount;
+    // terms as flat arrays for the per-hit loop of analyze()
+    private final int[] termLexicon;
+    private final int[] termPattern;
+    private final int[] termPart;
 
     private CompiledRulebook(Rulebook rulebook, ChineseVariants variants, PhraseMatcher.Factory factory) {
         this.rulebook = rulebook;
@@ -65,6 +69,9 @@ public final class CompiledRulebook {
         keys.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.matcher = factory.build(frozen);
         this.phraseCount = phrases;
+        this.termLexicon = terms.stream().mapToInt(Term::lexicon).toArray();
+        this.termPattern = terms.stream().mapToInt(Term::pattern).toArray();
+        this.termPart = terms.stream().mapToInt(Term::part).toArray();
     }
 
     public static CompiledRulebook compile(Rulebook rulebook) {
@@ -103,11 +110,11 @@ public final class CompiledRulebook {
         List<int[]> partHits = patterns.isEmpty() ? null : new ArrayList<>();
         matcher.scan(normalized.text(), (begin, end, termIds) -> {
             for (int id : termIds) {
-                Term term = terms.get(id);
-                if (term.pattern() < 0) {
-                    hits.record(term.lexicon(), begin, end);
+                int pattern = termPattern[id];
+                if (pattern < 0) {
+                    hits.record(termLexicon[id], begin, end);
                 } else if (partHits != null) {
-                    partHits.add(new int[] {term.pattern(), term.part(), begin, end});
+                    partHits.add(new int[] {pattern, termPart[id], begin, end});
                 }
             }
         });
@@ -224,6 +231,29 @@ public final class CompiledRulebook {
      * script's character 1- and 2-grams the message contains. Messages over four times the script's
      * length are not paraphrases of it (they would cover anything) and score 0.
      */
+    /**
+     * {@code similarity(ruleId, message) >= threshold}, without sorting the message's n-grams when no script
+     * can reach the threshold: coverage is at most (message n-grams) / (script n-grams).
+     */
+    boolean similarAtLeast(String ruleId, MessageHits message, double threshold) {
+        List<Script> list = scripts(ruleId);
+        if (list.isEmpty()) {
+            return 0 >= threshold;
+        }
+        String text = message.normalizedText();
+        int messageGrams = text.isEmpty() ? 0 : 2 * text.length() - 1;
+        int[] grams = null;
+        double best = 0;
+        for (Script script : list) {
+            if (text.length() <= 4 * script.normalized().length()
+                    && (script.grams().length == 0 || (double) messageGrams / script.grams().length >= threshold)) {
+                grams = grams == null ? message.grams() : grams;
+                best = Math.max(best, coverage(grams, script.grams()));
+            }
+        }
+        return best >= threshold;
+    }
+
     double similarity(String ruleId, MessageHits message) {
         List<Script> list = scripts(ruleId);
         if (list.isEmpty()) {

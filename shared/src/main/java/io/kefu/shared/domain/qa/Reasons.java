@@ -39,24 +39,45 @@ final class Reasons {
 
     private Reasons() {}
 
-    static String of(Lang lang, String key, Object... args) {
-        Text text = TEXTS.get(key);
-        if (text == null) {
-            throw new IllegalArgumentException("no reason text " + key);
-        }
-        return fill(lang == Lang.EN ? text.en() : text.zh(), args);
+    /** Every template split at its placeholders once: {@code parts[0] arg0 parts[1] arg1 ... parts[n]}. */
+    private record Split(String[] zh, String[] en) {}
+
+    private static final Map<String, Split> SPLIT = split();
+
+    private static Map<String, Split> split() {
+        Map<String, Split> out = new java.util.HashMap<>();
+        TEXTS.forEach((key, text) -> out.put(key, new Split(parts(text.zh()), parts(text.en()))));
+        return out;
     }
 
-    /** %s / %d placeholders in order; String.format's parser cost more than the whole phrase matching. */
-    static String fill(String template, Object... args) {
-        StringBuilder out = new StringBuilder(template.length() + 32);
+    private static String[] parts(String template) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
         int from = 0;
-        int next = 0;
         for (int at = template.indexOf('%'); at >= 0 && at + 1 < template.length(); at = template.indexOf('%', from)) {
-            out.append(template, from, at);
-            out.append(next < args.length ? String.valueOf(args[next++]) : "");
+            parts.add(template.substring(from, at));
             from = at + 2;
         }
-        return out.append(template, from, template.length()).toString();
+        parts.add(template.substring(from));
+        return parts.toArray(String[]::new);
+    }
+
+    static String of(Lang lang, String key, Object... args) {
+        Split split = SPLIT.get(key);
+        if (split == null) {
+            throw new IllegalArgumentException("no reason text " + key);
+        }
+        String[] parts = lang == Lang.EN ? split.en() : split.zh();
+        if (parts.length == 1) {
+            return parts[0]; // no placeholder: most findings ("未使用禁语", "... not applicable")
+        }
+        // String.join sizes the result once (length and Latin-1/UTF-16 coder), unlike a growing StringBuilder
+        String[] pieces = new String[2 * parts.length - 1];
+        pieces[0] = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            // a missing argument renders as nothing
+            pieces[2 * i - 1] = i - 1 < args.length ? String.valueOf(args[i - 1]) : "";
+            pieces[2 * i] = parts[i];
+        }
+        return String.join("", pieces);
     }
 }

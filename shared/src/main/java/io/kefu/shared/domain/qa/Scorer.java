@@ -21,6 +21,7 @@ import java.util.Set;
 public final class Scorer {
     private static final int EVIDENCE_MAX = 120;
     private static final double DEFAULT_SIMILARITY = 0.75;
+    private static final MessageDigest SHA_256 = sha256();
 
     private final CompiledRulebook book;
     // Lexicon ids resolved once: looking names up per message cost more than matching them.
@@ -31,12 +32,19 @@ public final class Scorer {
     private final int transferNoticeLexicon;
     private final int[] complaintLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
+    // example(rule, lang) per rule id and language, computed once per compiled rulebook
+    private final Map<String, Map<Lang, String>> examples = new HashMap<>();
 
     public Scorer(CompiledRulebook book) {
         this.book = book;
         for (Rule rule : book.rulebook().rules()) {
             ruleLexicon.put(rule.id(), book.lexiconOf(Lexicon.rule(rule.id())));
             repeatLexicon.put(rule.id(), book.lexiconOf(Lexicon.repeatAsk(rule.id())));
+            Map<Lang, String> byLang = new java.util.EnumMap<>(Lang.class);
+            for (Lang lang : Lang.values()) {
+                byLang.put(lang, computeExample(rule, lang));
+            }
+            examples.put(rule.id(), byLang);
         }
         negativeLexicon = book.lexiconOf(Lexicon.NEGATIVE);
         repeatedLexicon = book.lexiconOf(Lexicon.REPEATED);
@@ -55,7 +63,7 @@ public final class Scorer {
 
     public QaScore score(Transcript transcript) {
         Chat chat = new Chat(transcript);
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(book.rulebook().rules().size() + 4);
         List<Promise> promises = new ArrayList<>();
         for (Rule rule : book.rulebook().rules()) {
             switch (rule.kind()) {
@@ -117,12 +125,21 @@ public final class Scorer {
             return false;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(transcriptId.getBytes(StandardCharsets.UTF_8));
+            // Cloning a ready digest skips the provider lookup of getInstance, which cost more than hashing the id.
+            byte[] digest = ((MessageDigest) SHA_256.clone()).digest(transcriptId.getBytes(StandardCharsets.UTF_8));
             long bits = 0;
             for (int i = 0; i < 8; i++) {
                 bits = (bits << 8) | (digest[i] & 0xff);
             }
             return (bits >>> 11) * 0x1.0p-53 < rate;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -215,7 +232,8 @@ public final class Scorer {
                 found = RedactionMarks.find(raw);
             }
             if (!found.isEmpty()) {
-                return fail(rule, i, evidence(raw), chat.reason("pii.fail", PiiRedactor.kinds(found)));
+                // the matches just found redact the evidence: no second scan of the same text
+                return fail(rule, i, truncate(PiiRedactor.redact(raw, found)), chat.reason("pii.fail", PiiRedactor.kinds(found)));
             }
         }
         return pass(rule, null, null, chat.reason("pii.pass"));
@@ -401,19 +419,28 @@ public final class Scorer {
 
     private boolean similar(Rule rule, Chat chat, int index) {
         return !rule.scripts().isEmpty()
-                && book.similarity(rule.id(), chat.hits.get(index)) >= rule.similarityOr(DEFAULT_SIMILARITY);
+                && book.similarAtLeast(rule.id(), chat.hits.get(index), rule.similarityOr(DEFAULT_SIMILARITY));
     }
 
     private static String evidence(String raw) {
         if (raw == null) {
             return null;
         }
-        String redacted = PiiRedactor.redact(raw);
+        return truncate(PiiRedactor.redact(raw));
+    }
+
+    private static String truncate(String redacted) {
         return redacted.length() <= EVIDENCE_MAX ? redacted : redacted.substring(0, EVIDENCE_MAX) + "…";
     }
 
     /** A phrase of the rule in the transcript's language, to say what was missing. */
-    private static String example(Rule rule, Lang lang) {
+    private String example(Rule rule, Lang lang) {
+        Map<Lang, String> byLang = examples.get(rule.id());
+        String cached = byLang == null || lang == null ? null : byLang.get(lang);
+        return cached != null ? cached : computeExample(rule, lang);
+    }
+
+    private static String computeExample(Rule rule, Lang lang) {
         List<String> candidates = new ArrayList<>(rule.phrases());
         candidates.addAll(rule.scripts());
         for (String phrase : candidates) {
@@ -444,8 +471,8 @@ public final class Scorer {
         final Transcript transcript;
         final Lang lang;
         final List<MessageHits> hits;
-        final List<Integer> agentReplies = new ArrayList<>();
-        final List<Integer> customerMessages = new ArrayList<>();
+        final List<Integer> agentReplies;
+        final List<Integer> customerMessages;
         private int firstUpset = -2;
         private String upsetEvidence;
 
@@ -453,6 +480,8 @@ public final class Scorer {
             this.transcript = transcript;
             this.lang = transcript.lang();
             this.hits = new ArrayList<>(transcript.messages().size());
+            this.agentReplies = new ArrayList<>(transcript.messages().size());
+            this.customerMessages = new ArrayList<>(transcript.messages().size());
             for (Message m : transcript.messages()) {
                 hits.add(book.analyze(m.text()));
                 if (m.isAgent()) {

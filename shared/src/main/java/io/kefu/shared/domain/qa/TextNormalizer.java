@@ -11,14 +11,29 @@ import java.util.Collection;
  * each phrase instead, so run-time cost does not grow with the table.
  */
 public final class TextNormalizer {
-    private final BitSet fillers = new BitSet(0x10000);
+    /** Whitespace, surrogates, punctuation, symbols, marks, format and control characters: one lookup per char. */
+    private static final BitSet ALWAYS_DROPPED = alwaysDropped();
+
+    /** {@link #ALWAYS_DROPPED} plus this rulebook's filler characters (8 KB, built once per compiled rulebook). */
+    private final BitSet dropped;
 
     public TextNormalizer(Collection<String> fillerChars) {
+        dropped = (BitSet) ALWAYS_DROPPED.clone();
         for (String filler : fillerChars) {
             for (char c : filler.toCharArray()) {
-                fillers.set(c);
+                dropped.set(c);
             }
         }
+    }
+
+    private static BitSet alwaysDropped() {
+        BitSet set = new BitSet(0x10000);
+        for (int c = 0; c < 0x10000; c++) {
+            if (droppedCategory((char) c)) {
+                set.set(c);
+            }
+        }
+        return set;
     }
 
     public NormalizedText normalize(String raw) {
@@ -62,7 +77,11 @@ public final class TextNormalizer {
     }
 
     private boolean dropped(char c) {
-        if (fillers.get(c) || Character.isWhitespace(c) || Character.isSurrogate(c)) {
+        return dropped.get(c);
+    }
+
+    private static boolean droppedCategory(char c) {
+        if (Character.isWhitespace(c) || Character.isSurrogate(c)) {
             return true;
         }
         switch (Character.getType(c)) {
