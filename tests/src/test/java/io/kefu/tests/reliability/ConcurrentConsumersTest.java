@@ -57,8 +57,9 @@ class ConcurrentConsumersTest {
 
             var expected = clean.effects.distinctEffects();
             var actual = a.effects.distinctEffects();
-            // Distinct effects: care repeats a send with the same messageKey when two consumers handle the same event
-            // at once (by design, docs/events.md: the gateway keeps one per key); those are counted as resentSameKey.
+            // Distinct effects: a same-key resend would be deduped by the gateway (docs/events.md), so it is counted
+            // apart as resentSameKey. Care claims a send lease before sending (docs/care-policy.md), so two consumers
+            // on the same incident at once must not even resend: no care key may repeat.
             int duplicated = Effects.extra(actual, expected);
             List<String> differences = Effects.differences(clean.effects.normalisedState(), a.effects.normalisedState());
             int invocationsA = a.runtime.stats("ScoreTranscriptFunction").invocations()
@@ -78,6 +79,8 @@ class ConcurrentConsumersTest {
             assertThat(invocationsB).isPositive();
             assertThat(differences).isEmpty();
             assertThat(duplicated).isZero();
+            assertThat(a.effects.repeatedKeyList()).as("care messages sent twice with the same key")
+                    .doesNotContain("care-");
         } finally {
             pool.shutdownNow();
         }

@@ -44,7 +44,10 @@ class CrashWindowTest {
             "ScoreTranscriptFunction, SendMessage, 0",
             // care: case written, notice not yet sent / notice sent, case not yet marked / approval not yet sent
             "HandleShipmentEventFunction, SendMessage, 0",
+            // care, UpdateItem #2 / #3: the cap claim, the send lease or the NOTIFIED mark (notice sent, case not yet
+            // marked) depending on batch order; a failed call hands the send lease back, so the retry finishes at once
             "HandleShipmentEventFunction, UpdateItem, 1",
+            "HandleShipmentEventFunction, UpdateItem, 2",
             "HandleShipmentEventFunction, PutItem, 1",
             // survey scheduling: dies on its first write
             "ScheduleSurveyFunction, PutItem, 0",

@@ -28,6 +28,17 @@ public interface CareCaseStore {
     /** Pending cases (notice or recovery) whose sweep time has come; VIP customers' partition or the rest. */
     List<CareCase> pendingDue(boolean vip, Instant now);
 
+    /**
+     * Claims the send lease: only if the status is still {@code expected} and no other attempt holds an
+     * unexpired lease ({@code leaseUntil} of a previous claim before {@code now}). Sets the lease and
+     * moves the case's sweep time to {@code leaseUntil}, so a crashed sender is retried when it ends.
+     * A status change (notified, recovered, closed...) clears the lease. False: another attempt is sending.
+     */
+    boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Instant leaseUntil, String owner);
+
+    /** Hands back a lease this attempt holds (its send failed); a no-op if {@code owner} no longer holds it. */
+    void releaseSend(IncidentId id, String owner);
+
     boolean markNotified(IncidentId id, Instant at, Channel channel, String action);
 
     /** Keeps the case pending with a later due time (quiet hours, frequency cap). */

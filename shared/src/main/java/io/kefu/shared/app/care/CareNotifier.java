@@ -18,16 +18,21 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Opens care cases and delivers their messages exactly once in effect: record the intent with a
  * deterministic key, pass the gates (opt-out, quiet hours, cap), send with that key, then mark the
  * case. Any step may be repeated by a redelivery or the sweep; conditions on the case status and the
- * gateway's dedupe on messageKey make repeats harmless.
+ * gateway's dedupe on messageKey make repeats harmless. Two attempts at the same moment do not both
+ * send: just before sending, each claims a send lease on the case (one conditional update) and only
+ * the winner sends; the loser returns {@link Delivery#IN_FLIGHT}. The lease lasts
+ * {@code pendingRetryMinutes} and moves the case's sweep time to its end, so a winner that dies is
+ * finished by the sweep, with the same key, once the lease has run out.
  */
 public final class CareNotifier {
     /** What an attempt to deliver a pending message did. */
-    public enum Delivery { SENT, DEFERRED, SUPPRESSED, NOT_DUE }
+    public enum Delivery { SENT, DEFERRED, SUPPRESSED, NOT_DUE, IN_FLIGHT }
 
     private final CarePolicy policy;
     private final CareCaseStore cases;
@@ -95,19 +100,21 @@ public final class CareNotifier {
                 return Delivery.DEFERRED;
             }
         }
-        for (Offer offer : c.offers()) {
-            if (offer.needsApproval()) {
-                messages.requestApproval(new CareApprovalRequest(CareApprovalRequest.VERSION,
-                        id.approvalKey() + ":" + offer.type(), id.orderId(), c.customerId(), id.sortKey(),
-                        id.reason().name(), offer.type().name(), offer.valueCents(), offer.rule(), c.vip(), now));
+        boolean won = sendUnderLease(id, CaseStatus.NOTICE_PENDING, now, () -> {
+            for (Offer offer : c.offers()) {
+                if (offer.needsApproval()) {
+                    messages.requestApproval(new CareApprovalRequest(CareApprovalRequest.VERSION,
+                            id.approvalKey() + ":" + offer.type(), id.orderId(), c.customerId(), id.sortKey(),
+                            id.reason().name(), offer.type().name(), offer.valueCents(), offer.rule(), c.vip(), now));
+                }
             }
-        }
-        String locale = NoticeRenderer.locale(prefs);
-        String body = renderer.notice(c, locale, prefs.channel(), prefs.zone());
-        messages.send(new OutboundMessage(OutboundMessage.VERSION, id.noticeKey(), "CARE_NOTICE", c.customerId(),
-                prefs.channel(), locale, body, id.orderId(), now));
-        cases.markNotified(id, now, prefs.channel(), "NOTICE_SENT " + prefs.channel() + offersAction(c));
-        return Delivery.SENT;
+            String locale = NoticeRenderer.locale(prefs);
+            String body = renderer.notice(c, locale, prefs.channel(), prefs.zone());
+            messages.send(new OutboundMessage(OutboundMessage.VERSION, id.noticeKey(), "CARE_NOTICE", c.customerId(),
+                    prefs.channel(), locale, body, id.orderId(), now));
+            cases.markNotified(id, now, prefs.channel(), "NOTICE_SENT " + prefs.channel() + offersAction(c));
+        });
+        return won ? Delivery.SENT : Delivery.IN_FLIGHT;
     }
 
     private Delivery deliverRecovery(CareCase c, CustomerPreferences prefs, Instant now) {
@@ -123,13 +130,15 @@ public final class CareNotifier {
         }
         // No cap: the note follows up a notice the customer already got, about the same incident.
         RecoveryKind kind = c.recoveryKind() == null ? RecoveryKind.BACK_ON_TRACK : c.recoveryKind();
-        String locale = NoticeRenderer.locale(prefs);
-        String body = renderer.recovery(c, kind, locale, prefs.channel(), prefs.zone());
-        messages.send(new OutboundMessage(OutboundMessage.VERSION, id.recoveryKey(), "CARE_RECOVERY", c.customerId(),
-                prefs.channel(), locale, body, id.orderId(), now));
-        cases.transition(id, CaseStatus.RECOVERY_PENDING, CaseStatus.RECOVERED, now,
-                "RECOVERY_SENT " + kind + " " + prefs.channel());
-        return Delivery.SENT;
+        boolean won = sendUnderLease(id, CaseStatus.RECOVERY_PENDING, now, () -> {
+            String locale = NoticeRenderer.locale(prefs);
+            String body = renderer.recovery(c, kind, locale, prefs.channel(), prefs.zone());
+            messages.send(new OutboundMessage(OutboundMessage.VERSION, id.recoveryKey(), "CARE_RECOVERY",
+                    c.customerId(), prefs.channel(), locale, body, id.orderId(), now));
+            cases.transition(id, CaseStatus.RECOVERY_PENDING, CaseStatus.RECOVERED, now,
+                    "RECOVERY_SENT " + kind + " " + prefs.channel());
+        });
+        return won ? Delivery.SENT : Delivery.IN_FLIGHT;
     }
 
     /**
@@ -179,6 +188,31 @@ public final class CareNotifier {
                     "CLOSED COVERED_BY " + (lead == null ? "-" : lead.id().sortKey()));
             default -> { }
         }
+    }
+
+    /**
+     * Runs {@code sendAndMark} (send, then the status change that drops the lease) only if this attempt
+     * wins the send lease; false when another attempt holds an unexpired lease (or already moved the case
+     * on). The lease ends when the sweep would retry anyway. If a call fails with an exception the lease
+     * is handed back, so the SQS retry can finish at once with the same key; if the process dies instead,
+     * the lease simply runs out and the sweep finishes with the same key.
+     */
+    private boolean sendUnderLease(IncidentId id, CaseStatus expected, Instant now, Runnable sendAndMark) {
+        String owner = UUID.randomUUID().toString();
+        if (!cases.claimSend(id, expected, now, retryAt(now), owner)) {
+            return false;
+        }
+        try {
+            sendAndMark.run();
+        } catch (RuntimeException e) {
+            try {
+                cases.releaseSend(id, owner);
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed); // the lease runs out on its own
+            }
+            throw e;
+        }
+        return true;
     }
 
     private Instant retryAt(Instant now) {

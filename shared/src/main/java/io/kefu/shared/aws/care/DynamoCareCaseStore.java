@@ -82,6 +82,37 @@ public final class DynamoCareCaseStore implements CareCaseStore {
     }
 
     @Override
+    public boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Instant leaseUntil, String owner) {
+        // gsi1sk = lease end: if the winner dies before marking the case, the sweep finds it when the lease ends.
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(id))
+                    .updateExpression("SET sendLeaseUntil = :until, sendLeaseOwner = :owner, gsi1sk = :until")
+                    .conditionExpression("#status = :expected AND (attribute_not_exists(sendLeaseUntil)"
+                            + " OR sendLeaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":until", time(leaseUntil), ":owner", s(owner),
+                            ":expected", s(expected.name()), ":now", time(now)))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseSend(IncidentId id, String owner) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(id))
+                    .updateExpression("REMOVE sendLeaseUntil, sendLeaseOwner")
+                    .conditionExpression("sendLeaseOwner = :owner")
+                    .expressionAttributeValues(Map.of(":owner", s(owner)))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            // someone else's lease by now (ours ran out): leave it alone
+        }
+    }
+
+    @Override
     public boolean markNotified(IncidentId id, Instant at, Channel channel, String action) {
         return update(id, CaseStatus.NOTICE_PENDING, CaseStatus.NOTIFIED, at, action,
                 "notifiedAt = :at, channel = :channel",
@@ -116,7 +147,8 @@ public final class DynamoCareCaseStore implements CareCaseStore {
 
     /**
      * One conditional UpdateItem: status must still be {@code expected}; sets the new status, its
-     * ByStatus key, appends to the action log, and leaves the pending index unless still pending.
+     * ByStatus key, appends to the action log, and leaves the pending index unless still pending. A
+     * status change also drops the send lease (the next pending phase claims its own).
      */
     private boolean update(IncidentId id, CaseStatus expected, CaseStatus next, Instant now, String action,
                            String extraSet, Map<String, AttributeValue> extraValues) {
@@ -128,7 +160,14 @@ public final class DynamoCareCaseStore implements CareCaseStore {
         values.put(":empty", AttributeValue.fromL(List.of()));
         String expression = "SET #status = :next, gsi2pk = :statusKey, "
                 + "actions = list_append(if_not_exists(actions, :empty), :action)";
-        String removes = next.pending() ? "" : " REMOVE gsi1pk, gsi1sk";
+        List<String> removed = new ArrayList<>();
+        if (!next.pending()) {
+            removed.add("gsi1pk, gsi1sk");
+        }
+        if (next != expected) {
+            removed.add("sendLeaseUntil, sendLeaseOwner");
+        }
+        String removes = removed.isEmpty() ? "" : " REMOVE " + String.join(", ", removed);
         if (extraSet != null) {
             int remove = extraSet.indexOf(" REMOVE ");
             if (remove >= 0) {

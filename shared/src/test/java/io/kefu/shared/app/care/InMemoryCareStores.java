@@ -69,6 +69,9 @@ final class InMemoryCareStores {
     static final class Cases implements CareCaseStore {
         final Map<IncidentId, CareCase> items = new LinkedHashMap<>();
         final Map<IncidentId, Instant> sweepAt = new HashMap<>();
+        /** Send leases: lease end per case (cleared by any status change), and who holds it. */
+        final Map<IncidentId, Instant> leaseUntil = new HashMap<>();
+        final Map<IncidentId, String> leaseOwner = new HashMap<>();
 
         @Override public Optional<CareCase> find(IncidentId id) {
             return Optional.ofNullable(items.get(id));
@@ -96,7 +99,34 @@ final class InMemoryCareStores {
                     .toList();
         }
 
+        @Override public synchronized boolean claimSend(IncidentId id, CaseStatus expected, Instant now,
+                                                        Instant until, String owner) {
+            CareCase c = items.get(id);
+            Instant held = leaseUntil.get(id);
+            if (c == null || c.status() != expected || (held != null && !held.isBefore(now))) {
+                return false;
+            }
+            leaseUntil.put(id, until);
+            leaseOwner.put(id, owner);
+            sweepAt.put(id, until);
+            return true;
+        }
+
+        @Override public synchronized void releaseSend(IncidentId id, String owner) {
+            if (owner.equals(leaseOwner.get(id))) {
+                leaseUntil.remove(id);
+                leaseOwner.remove(id);
+            }
+        }
+
+        /** The next markNotified calls fail as the process would if it stopped there (after the send). */
+        int failNextMarks;
+
         @Override public boolean markNotified(IncidentId id, Instant at, Channel channel, String action) {
+            if (failNextMarks > 0) {
+                failNextMarks--;
+                throw new IllegalStateException("simulated crash after the send");
+            }
             CareCase c = items.get(id);
             if (c == null || c.status() != CaseStatus.NOTICE_PENDING) {
                 return false;
@@ -139,7 +169,11 @@ final class InMemoryCareStores {
         }
 
         private void put(CareCase c) {
-            items.put(c.id(), c);
+            CareCase before = items.put(c.id(), c);
+            if (before != null && before.status() != c.status()) {
+                leaseUntil.remove(c.id());
+                leaseOwner.remove(c.id());
+            }
             if (!c.status().pending()) {
                 sweepAt.remove(c.id());
             }
@@ -179,11 +213,18 @@ final class InMemoryCareStores {
         final List<CareApprovalRequest> approvals = new ArrayList<>();
         final List<SurveyRequest> surveys = new ArrayList<>();
         int failNextSends;
+        /** Runs once inside the next send, before it completes: another worker acting at that very moment. */
+        Runnable duringNextSend;
 
         @Override public void send(OutboundMessage message) {
             if (failNextSends > 0) {
                 failNextSends--;
                 throw new IllegalStateException("simulated crash before the send");
+            }
+            Runnable racer = duringNextSend;
+            duringNextSend = null;
+            if (racer != null) {
+                racer.run();
             }
             sent.add(message);
         }

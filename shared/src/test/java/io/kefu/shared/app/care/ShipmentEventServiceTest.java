@@ -102,8 +102,22 @@ class ShipmentEventServiceTest {
         assertThatThrownBy(() -> service.handle(weather("2026-11-28T01:00:00Z"))).isInstanceOf(IllegalStateException.class);
         assertThat(cases.find(WEATHER_0).orElseThrow().status()).isEqualTo(CaseStatus.NOTICE_PENDING);
 
+        assertThat(cases.leaseUntil).doesNotContainKey(WEATHER_0); // the failed send handed its lease back
+
         service.handle(weather("2026-11-28T01:00:00Z")); // SQS redelivers
         assertThat(messages.sent).extracting(OutboundMessage::messageKey).containsExactly("care-notice:O-1:WEATHER:0");
+        assertThat(cases.find(WEATHER_0).orElseThrow().status()).isEqualTo(CaseStatus.NOTIFIED);
+    }
+
+    @Test
+    void failureAfterTheSendHandsTheLeaseBackSoTheRedeliveryFinishesWithTheSameKey() {
+        cases.failNextMarks = 1;
+        assertThatThrownBy(() -> service.handle(weather("2026-11-28T01:00:00Z"))).isInstanceOf(IllegalStateException.class);
+        assertThat(cases.leaseUntil).doesNotContainKey(WEATHER_0);
+
+        service.handle(weather("2026-11-28T01:00:00Z")); // SQS redelivers
+        assertThat(messages.sent).extracting(OutboundMessage::messageKey)
+                .containsExactly("care-notice:O-1:WEATHER:0", "care-notice:O-1:WEATHER:0"); // the gateway keeps one
         assertThat(cases.find(WEATHER_0).orElseThrow().status()).isEqualTo(CaseStatus.NOTIFIED);
     }
 
@@ -191,6 +205,50 @@ class ShipmentEventServiceTest {
             assertThat(a.offerType()).isEqualTo("RESHIP");
             assertThat(a.valueCents()).isEqualTo(19900);
         });
+    }
+
+    @Test
+    void twoNotifiersRacingOnOneIncidentSendOnce() {
+        IncidentId lost = new IncidentId("O-1", DelayReason.LOST, 0);
+        clock.set("2026-11-28T15:30:00Z"); // 23:30 in Shanghai: deferred, both instances pick it up at 08:00
+        service.handle(event("O-1", "C-1", ShipmentStatus.EXCEPTION, ExceptionCode.LOST, "2026-11-28T15:00:00Z", null));
+        assertThat(messages.sent).isEmpty();
+        clock.set("2026-11-29T00:02:00Z");
+        CareCase seenByBoth = cases.find(lost).orElseThrow();
+        CareNotifier first = new CareNotifier(POLICY, cases, cap, prefs, messages);
+        CareNotifier second = new CareNotifier(POLICY, cases, cap, prefs, messages);
+        CareNotifier.Delivery[] secondDid = new CareNotifier.Delivery[1];
+        // The second reads the same NOTICE_PENDING case and tries while the first is sending.
+        messages.duringNextSend = () -> secondDid[0] = second.deliver(seenByBoth, clock.instant());
+
+        assertThat(first.deliver(seenByBoth, clock.instant())).isEqualTo(CareNotifier.Delivery.SENT);
+
+        assertThat(secondDid[0]).isEqualTo(CareNotifier.Delivery.IN_FLIGHT);
+        assertThat(messages.sent).extracting(OutboundMessage::messageKey).containsExactly("care-notice:O-1:LOST:0");
+        assertThat(messages.approvals).hasSize(1);
+        assertThat(cases.find(lost).orElseThrow().status()).isEqualTo(CaseStatus.NOTIFIED);
+        assertThat(cases.leaseUntil).doesNotContainKey(lost); // marking NOTIFIED drops the lease
+        // The loser's stale copy, retried later, finds the case moved on and sends nothing.
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(second.deliver(seenByBoth, clock.instant())).isEqualTo(CareNotifier.Delivery.IN_FLIGHT);
+        assertThat(messages.sent).hasSize(1);
+    }
+
+    @Test
+    void crashedLeaseHolderIsFinishedByTheSweepOnceTheLeaseEnds() {
+        clock.set("2026-11-28T15:30:00Z");
+        service.handle(weather("2026-11-28T15:00:00Z")); // quiet hours: deferred to 08:00
+        clock.set("2026-11-29T00:02:00Z");
+        // An instance won the lease and then died mid-send (process gone: nothing handed the lease back).
+        assertThat(cases.claimSend(WEATHER_0, CaseStatus.NOTICE_PENDING, clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(POLICY.sending().pendingRetryMinutes())), "dead")).isTrue();
+        assertThat(service.handle(weather("2026-11-28T15:00:00Z"))).isNotNull(); // a redelivery meanwhile: no send
+        assertThat(messages.sent).isEmpty();
+        clock.advance(Duration.ofMinutes(POLICY.sending().pendingRetryMinutes()).minusSeconds(30));
+        assertThat(sweep.run()).containsEntry("deferredSent", 0); // lease still held: nobody else sends
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(sweep.run()).containsEntry("deferredSent", 1);
+        assertThat(messages.sent).extracting(OutboundMessage::messageKey).containsExactly("care-notice:O-1:WEATHER:0");
     }
 
     @Test
