@@ -1,20 +1,16 @@
 package io.kefu.shared.aws;
 
 import io.kefu.shared.contract.OutboundMessage;
-import io.kefu.shared.json.Json;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** Puts messages for the gateway on the outbound-messages queue, the idempotency key also as an attribute. */
 public final class OutboundPublisher {
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final JsonQueue queue;
 
     public OutboundPublisher(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queue = new JsonQueue(sqs, queueUrl);
     }
 
     public void publish(OutboundMessage message) {
@@ -26,11 +22,6 @@ public final class OutboundPublisher {
      * runs every minute still deliver on the second a message is due.
      */
     public void publish(OutboundMessage message, Duration delay) {
-        int delaySeconds = (int) Math.max(0, Math.min(900, delay.getSeconds()));
-        sqs.sendMessage(b -> b.queueUrl(queueUrl)
-                .delaySeconds(delaySeconds)
-                .messageBody(Json.write(message))
-                .messageAttributes(Map.of("messageKey", MessageAttributeValue.builder()
-                        .dataType("String").stringValue(message.messageKey()).build())));
+        queue.send(message, Map.of("messageKey", message.messageKey()), delay);
     }
 }
