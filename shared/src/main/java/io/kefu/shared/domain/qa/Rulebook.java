@@ -15,12 +15,23 @@ public record Rulebook(
         Scoring scoring,
         Signals signals,
         Complaint complaint,
+        List<Section> sections,
         List<Rule> rules) {
+
+    /** The rulebook without sections (every item stands alone). */
+    public Rulebook(String id, int version, String description, Normalization normalization, Scoring scoring,
+            Signals signals, Complaint complaint, List<Rule> rules) {
+        this(id, version, description, normalization, scoring, signals, complaint, null, rules);
+    }
+
+    /** A scorecard section: items name it in {@code section}; an {@code autoFail} item failing zeroes it. */
+    public record Section(String id, String description) {}
 
     public Rulebook {
         normalization = normalization == null ? new Normalization(List.of()) : normalization;
         scoring = scoring == null ? new Scoring(80, 0.05) : scoring;
-        signals = signals == null ? new Signals(List.of(), List.of(), 2, true, List.of()) : signals;
+        signals = signals == null ? new Signals(List.of(), List.of(), 2, true, List.of(), null, null, null, null) : signals;
+        sections = sections == null ? List.of() : List.copyOf(sections);
         complaint = complaint == null ? new Complaint(Map.of(), Map.of()) : complaint;
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
@@ -36,21 +47,37 @@ public record Rulebook(
     public record Scoring(int reviewBelow, double calibrationSampleRate) {}
 
     /**
-     * Customer-side signals. Upset = a {@code negativeEmotion} phrase, angry punctuation (!!, ？？？),
-     * or a {@code repeatedWords} phrase said {@code repeatThreshold} times. {@code transferNotices}
-     * mark a transfer in system messages.
+     * Customer-side signals. Upset is graded per customer sentence (see {@link UpsetSignal}): a
+     * {@code negativeEmotion} phrase (not after one of the {@code negations}; more after an {@code intensifiers}
+     * word), angry punctuation (!!, ？？？) or capitals, an escalation threat, the same complaint said again
+     * (similarity {@code repeatSimilarity}), or a {@code repeatedWords} phrase said {@code repeatThreshold}
+     * times (a weak signal alone: a merchant saying 退款 twice is stating facts). A sentence at or above
+     * {@code upsetThreshold} is an upset turn. {@code transferNotices} mark a transfer in system messages.
      */
     public record Signals(
             List<String> negativeEmotion,
             List<String> repeatedWords,
             int repeatThreshold,
             boolean angryPunctuation,
-            List<String> transferNotices) {
+            List<String> transferNotices,
+            List<String> intensifiers,
+            List<String> negations,
+            Integer upsetThreshold,
+            Double repeatSimilarity) {
         public Signals {
             negativeEmotion = negativeEmotion == null ? List.of() : List.copyOf(negativeEmotion);
             repeatedWords = repeatedWords == null ? List.of() : List.copyOf(repeatedWords);
             transferNotices = transferNotices == null ? List.of() : List.copyOf(transferNotices);
+            intensifiers = intensifiers == null ? List.of() : List.copyOf(intensifiers);
+            negations = negations == null ? List.of() : List.copyOf(negations);
             repeatThreshold = repeatThreshold <= 0 ? 2 : repeatThreshold;
+            upsetThreshold = upsetThreshold == null ? 2 : upsetThreshold;
+            repeatSimilarity = repeatSimilarity == null ? 0.6 : repeatSimilarity;
+        }
+
+        public Signals(List<String> negativeEmotion, List<String> repeatedWords, int repeatThreshold,
+                boolean angryPunctuation, List<String> transferNotices) {
+            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null);
         }
     }
 
