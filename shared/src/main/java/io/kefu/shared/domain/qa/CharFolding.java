@@ -33,6 +33,9 @@ final class CharFolding {
 
     /** Hangul fillers render as nothing (U+3164 between 傻 and 逼) but are letters to Unicode. */
     static boolean invisible(int cp) {
+        if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) {
+            return false; // ASCII and unified CJK: the bulk of chat text, no category lookup
+        }
         if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x034F) {
             return true;
         }

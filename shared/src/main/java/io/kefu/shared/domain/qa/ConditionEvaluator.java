@@ -87,14 +87,13 @@ final class ConditionEvaluator {
             case ENTITY:
                 return entity(c, h.raw());
             case REPEAT: {
-                int[] mine = CompiledRulebook.grams(h.normalizedText());
                 if (h.normalizedText().length() < 4) {
                     return null;
                 }
                 for (int back = 1; back <= c.repeatWithin && s - back >= 0; back++) {
                     MessageHits earlier = chat.hits.get(sentences.get(s - back));
                     if (earlier.normalizedText().length() >= 4
-                            && CompiledRulebook.dice(mine, CompiledRulebook.grams(earlier.normalizedText())) >= c.threshold) {
+                            && CompiledRulebook.dice(h.grams(), earlier.grams()) >= c.threshold) {
                         return h.raw();
                     }
                 }

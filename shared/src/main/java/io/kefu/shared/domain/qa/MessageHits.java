@@ -12,6 +12,7 @@ public final class MessageHits {
     private final int[][] spans;
     private final int[] count;
     private int[][] clauseGrams;
+    private int[] grams;
     private int[] clauseBounds;
 
     MessageHits(String raw, NormalizedText normalized, int lexicons) {
@@ -120,6 +121,14 @@ public final class MessageHits {
     /** Raw text of normalized [begin, end). */
     String original(int begin, int end) {
         return normalized.original(raw, begin, end);
+    }
+
+    /** Character n-grams of the whole message (for "said nearly the same again"), computed once. */
+    int[] grams() {
+        if (grams == null) {
+            grams = CompiledRulebook.grams(normalized.text());
+        }
+        return grams;
     }
 
     /** Clause i spans normalized [bounds[2i], bounds[2i+1]). */

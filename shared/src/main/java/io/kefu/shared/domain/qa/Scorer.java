@@ -462,11 +462,10 @@ public final class Scorer {
             if (after <= at || text.length() < TRANSFER_REPEAT_MIN_CHARS) {
                 continue;
             }
-            int[] grams = CompiledRulebook.grams(text);
             for (int before : chat.customerMessages) {
-                String earlier = chat.hits.get(before).normalizedText();
-                if (before < at && earlier.length() >= TRANSFER_REPEAT_MIN_CHARS
-                        && CompiledRulebook.dice(grams, CompiledRulebook.grams(earlier)) >= threshold) {
+                MessageHits earlier = chat.hits.get(before);
+                if (before < at && earlier.normalizedText().length() >= TRANSFER_REPEAT_MIN_CHARS
+                        && CompiledRulebook.dice(chat.hits.get(after).grams(), earlier.grams()) >= threshold) {
                     return after;
                 }
             }

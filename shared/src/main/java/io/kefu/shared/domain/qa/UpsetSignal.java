@@ -107,12 +107,10 @@ final class UpsetSignal {
         if (text.length() < REPEAT_MIN_CHARS) {
             return false;
         }
-        int[] mine = null;
         for (int back = 1; back <= REPEAT_LOOKBACK && s - back >= 0; back++) {
-            String earlier = chat.hits.get(customer.get(s - back)).normalizedText();
-            if (earlier.length() >= REPEAT_MIN_CHARS) {
-                mine = mine == null ? CompiledRulebook.grams(text) : mine;
-                if (CompiledRulebook.dice(mine, CompiledRulebook.grams(earlier)) >= threshold) {
+            MessageHits earlier = chat.hits.get(customer.get(s - back));
+            if (earlier.normalizedText().length() >= REPEAT_MIN_CHARS) {
+                if (CompiledRulebook.dice(chat.hits.get(customer.get(s)).grams(), earlier.grams()) >= threshold) {
                     return true;
                 }
             }
