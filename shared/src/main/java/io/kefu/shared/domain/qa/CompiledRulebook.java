@@ -64,6 +64,8 @@ public final class CompiledRulebook {
         addPhrases(lexicon(Lexicon.NEGATIVE), signals.negativeEmotion(), "signals.negativeEmotion");
         addPhrases(lexicon(Lexicon.INTENSIFIER), signals.intensifiers(), "signals.intensifiers");
         addPhrases(lexicon(Lexicon.NEGATION), signals.negations(), "signals.negations");
+        addPhrases(lexicon(Lexicon.IMPATIENCE), signals.impatience(), "signals.impatience");
+        addPhrases(lexicon(Lexicon.PROBLEM), rulebook.complaint().problems(), "complaint.problems");
         addPhrases(lexicon(Lexicon.REPEATED), signals.repeatedWords(), "signals.repeatedWords");
         addPhrases(lexicon(Lexicon.TRANSFER_NOTICE), signals.transferNotices(), "signals.transferNotices");
         for (ComplaintType type : ComplaintType.values()) {
@@ -232,11 +234,26 @@ public final class CompiledRulebook {
         checkThreshold(s.threshold, path + ".threshold");
         List<Script> compiled = new ArrayList<>();
         for (String script : c.similar().scripts()) {
-            String normalized = normalizer.normalizeToString(script).replace(TextNormalizer.CLAUSE, TextNormalizer.WORD_GAP);
+            String normalized = scriptText(normalizer.normalizeToString(script));
             compiled.add(new Script(normalized, grams(normalized)));
         }
         s.scripts = compiled;
         return s;
+    }
+
+    /** A standard sentence as one clause: its own clause breaks become a word gap between Latin words, else nothing. */
+    private static String scriptText(String normalized) {
+        StringBuilder out = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c != TextNormalizer.CLAUSE) {
+                out.append(c);
+            } else if (i > 0 && i + 1 < normalized.length() && TextNormalizer.wordChar(normalized.charAt(i - 1))
+                    && TextNormalizer.wordChar(normalized.charAt(i + 1))) {
+                out.append(TextNormalizer.WORD_GAP);
+            }
+        }
+        return out.toString();
     }
 
     private static CompiledCondition entity(Condition c, String path) {

@@ -36,6 +36,7 @@ public final class Scorer {
     private final int[] complaintLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
     private final int[] threatLexicons;
+    private final int problemLexicon;
     // example(rule, lang) per rule id and language, computed once per compiled rulebook
     private final Map<String, Map<Lang, String>> examples = new HashMap<>();
 
@@ -63,6 +64,7 @@ public final class Scorer {
         for (EscalationSignal signal : EscalationSignal.values()) {
             escalationLexicon[signal.ordinal()] = book.lexiconOf(Lexicon.escalation(signal));
         }
+        problemLexicon = book.lexiconOf(Lexicon.PROBLEM);
         threatLexicons = new int[] {escalationLexicon[EscalationSignal.REGULATOR.ordinal()],
                 escalationLexicon[EscalationSignal.MEDIA.ordinal()], escalationLexicon[EscalationSignal.LEGAL.ordinal()]};
     }
@@ -476,28 +478,24 @@ public final class Scorer {
     // ------------------------------------------------------------------ complaint grading
 
     /**
-     * 投诉分级 from the customer's complaint turns: the type whose words the customer used most (counted
-     * twice in an upset turn), escalation threats matched as whole words, severity from threats, repeated
-     * contact and upset.
+     * 投诉分级 from the customer's complaint turns (upset, or naming a problem): the type whose words the
+     * customer used most in them, escalation threats matched as whole words, severity from threats, repeated
+     * contact and upset. A chat without a complaint turn or a threat is no complaint.
      */
     private ComplaintGrade complaint(Chat chat) {
-        Set<Integer> upsetTurns = new HashSet<>();
+        Set<Integer> complaintTurns = new HashSet<>();
         for (UpsetSignal.Turn turn : chat.upset()) {
-            upsetTurns.add(turn.index());
+            complaintTurns.add(turn.index());
         }
-        ComplaintType best = ComplaintType.NONE;
-        int bestCount = 0;
-        for (ComplaintType type : ComplaintType.values()) {
-            int lexicon = complaintLexicon[type.ordinal()];
-            int count = 0;
-            for (int i : chat.customerMessages) {
-                int c = chat.hits.get(i).count(lexicon);
-                count += upsetTurns.contains(i) ? 2 * c : c;
+        boolean upset = !complaintTurns.isEmpty();
+        for (int i : chat.customerMessages) {
+            if (chat.hits.get(i).has(problemLexicon)) {
+                complaintTurns.add(i);
             }
-            if (count > bestCount) {
-                best = type;
-                bestCount = count;
-            }
+        }
+        ComplaintType best = bestType(chat, complaintTurns);
+        if (best == ComplaintType.NONE) {
+            best = bestType(chat, null);
         }
         Set<EscalationSignal> signals = EnumSet.noneOf(EscalationSignal.class);
         for (EscalationSignal signal : EscalationSignal.values()) {
@@ -508,8 +506,10 @@ public final class Scorer {
                 }
             }
         }
-        boolean upset = !upsetTurns.isEmpty();
-        if (best == ComplaintType.NONE && (upset || !signals.isEmpty())) {
+        if (complaintTurns.isEmpty() && signals.isEmpty()) {
+            return ComplaintGrade.none(); // a question or request naming a topic is no complaint
+        }
+        if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
         ComplaintSeverity severity;
@@ -524,6 +524,26 @@ public final class Scorer {
             severity = ComplaintSeverity.NONE;
         }
         return new ComplaintGrade(best, severity, List.copyOf(signals));
+    }
+
+    /** The type whose words the customer used most in these turns (null: in every customer turn). */
+    private ComplaintType bestType(Chat chat, Set<Integer> turns) {
+        ComplaintType best = ComplaintType.NONE;
+        int bestCount = 0;
+        for (ComplaintType type : ComplaintType.values()) {
+            int lexicon = complaintLexicon[type.ordinal()];
+            int count = 0;
+            for (int i : chat.customerMessages) {
+                if (turns == null || turns.contains(i)) {
+                    count += chat.hits.get(i).count(lexicon);
+                }
+            }
+            if (count > bestCount) {
+                best = type;
+                bestCount = count;
+            }
+        }
+        return best;
     }
 
     // ------------------------------------------------------------------ helpers

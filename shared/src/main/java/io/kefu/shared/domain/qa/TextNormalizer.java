@@ -12,8 +12,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  *   <li>Latin words and digit runs kept apart by one space, so "closer" never contains the phrase "loser"
  *       and "12315" is not found in "2026-11-23 15:30"; an apostrophe inside a word is dropped ("don't" = "dont");</li>
  *   <li>English words reduced to their Snowball stem (delivered, delivery -> deliv...), phrases alike;</li>
- *   <li>sentence punctuation and line breaks become one {@code '\n'}: the clause boundary no phrase crosses
- *       and similarity is measured within;</li>
+ *   <li>sentence punctuation, commas and line breaks become one {@code '\n'}: the clause boundary no phrase
+ *       crosses and similarity is measured within (chat writes one clause per comma: "好的，请问还有其他问题吗");</li>
  *   <li>other punctuation, spaces between Chinese characters, emoji and the rulebook's filler particles
  *       (亲, 哦, 呢 ...) dropped.</li>
  * </ul>
@@ -111,7 +111,8 @@ public final class TextNormalizer {
             }
             endWord();
             if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '；'
-                    || c == ';' || c == '…' || c == '｡' || (c == '.' && (end >= raw.length() || !wordChar(raw.charAt(end))))) {
+                    || c == ';' || c == '…' || c == '｡' || c == '，' || c == ','
+                    || (c == '.' && (end >= raw.length() || !wordChar(raw.charAt(end))))) {
                 if (!clausePending) {
                     clauseAt = begin;
                 }

@@ -9,10 +9,12 @@ import java.util.List;
  *   <li>{@value #EMOTION} for a negative-emotion phrase ("气死", "坑死人", "ridiculous", "took my money"),
  *       +{@value #INTENSIFIED} when an intensifier comes just before it (太, 真的, "so"), and nothing when a
  *       negation does (不生气, "not angry");</li>
+ *   <li>{@value #IMPATIENT} for an impatience phrase (怎么还没, 到底, "still not"): weak alone;</li>
  *   <li>{@value #THREAT} for an escalation threat (12315, 曝光, lawyer);</li>
  *   <li>{@value #SHOUTING} for angry punctuation (!!, ？？？, ?!) or two shouted English words;</li>
  *   <li>{@value #REPEATED} when the sentence says nearly the same as one of the customer's last three
- *       (character n-gram Dice >= {@code repeatSimilarity}): the problem is not being solved;</li>
+ *       (character n-gram Dice >= {@code repeatSimilarity}): the problem is not being solved (weak alone: an
+ *       order card pasted twice is not anger);</li>
  *   <li>{@value #REPEATED_WORD} once a {@code repeatedWords} phrase (退款) has come {@code repeatThreshold}
  *       times: weak alone, a merchant stating facts is not upset.</li>
  * </ul>
@@ -23,11 +25,12 @@ final class UpsetSignal {
     static final int INTENSIFIED = 1;
     static final int THREAT = 2;
     static final int SHOUTING = 2;
-    static final int REPEATED = 2;
+    static final int REPEATED = 1;
+    static final int IMPATIENT = 1;
     static final int REPEATED_WORD = 1;
     private static final int NEGATION_REACH = 3;
     private static final int REPEAT_LOOKBACK = 3;
-    private static final int REPEAT_MIN_CHARS = 6;
+    private static final int REPEAT_MIN_CHARS = 10;
 
     /** An upset customer sentence, its grade and what showed it (raw text; redact before storing). */
     record Turn(int index, int grade, String evidence) {}
@@ -40,6 +43,7 @@ final class UpsetSignal {
         int intensifier = book.lexiconOf(Lexicon.INTENSIFIER);
         int negation = book.lexiconOf(Lexicon.NEGATION);
         int repeated = book.lexiconOf(Lexicon.REPEATED);
+        int impatience = book.lexiconOf(Lexicon.IMPATIENCE);
         List<Turn> out = new ArrayList<>();
         int repeatedWords = 0;
         List<Integer> customer = chat.customerMessages;
@@ -60,6 +64,10 @@ final class UpsetSignal {
                     grade = g;
                     evidence = h.original(begin, spans[2 * k + 1]);
                 }
+            }
+            if (h.countOutside(impatience, -1) > 0 && !near(h, negation, h.beginOutside(impatience, -1))) {
+                grade += IMPATIENT;
+                evidence = evidence == null ? h.evidence(impatience) : evidence;
             }
             for (int lexicon : escalation) {
                 if (h.has(lexicon)) {
