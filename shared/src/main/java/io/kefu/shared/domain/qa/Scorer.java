@@ -302,10 +302,17 @@ public final class Scorer {
 
     /**
      * Red line checked on the raw text: redaction for storage must not hide the leak it is about. A stored
-     * transcript being re-scored is already redacted, so the redactor's tokens count as the leak too.
+     * transcript being re-scored is already redacted, so the redactor's tokens count as the leak too, and so
+     * does the rule's condition when it has one (e.g. the PII placeholders of an exporting system).
      */
     private Finding piiDisclosure(Rule rule, Chat chat) {
+        // the rule's own condition adds leaks the redactor cannot know, e.g. another system's PII placeholders
+        String[] extra = book.condition(rule.id()) == null ? null : hits(rule, chat);
         for (int i : chat.agentReplies) {
+            if (extra != null && extra[i] != null) {
+                String raw = chat.transcript.messages().get(i).text();
+                return fail(rule, i, truncate(PiiRedactor.redact(raw)), chat.reason("pii.fail", evidence(extra[i])));
+            }
             String raw = chat.transcript.messages().get(i).text();
             List<PiiMatch> found = PiiRedactor.find(raw);
             if (found.isEmpty()) {
