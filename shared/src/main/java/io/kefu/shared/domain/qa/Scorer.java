@@ -212,7 +212,7 @@ public final class Scorer {
                 : fail(rule, replies.get(n - 1), example, chat.reason(key + ".fail", window, example));
     }
 
-    /** 安抚: after EACH upset customer turn, one of the next {@code window} agent replies empathises. */
+    /** 安抚: after EACH upset customer turn, one of the next {@code window} agent replies empathises (none: FAIL). */
     private Finding empathy(Rule rule, Chat chat) {
         List<UpsetSignal.Turn> upset = chat.upset();
         if (upset.isEmpty()) {
@@ -245,7 +245,9 @@ public final class Scorer {
                 }
             }
             if (firstReply == null) {
-                break; // the chat ended on the outburst: nothing the agent could still do
+                // the chat ended on the outburst: left unanswered
+                String trigger = evidence(turn.evidence());
+                return fail(rule, turn.index(), trigger, chat.reason("empathy.fail", trigger, window));
             }
             if (matched == null) {
                 String trigger = evidence(turn.evidence());

@@ -9,7 +9,8 @@ import java.util.List;
  *   <li>{@value #EMOTION} for a negative-emotion phrase ("气死", "坑死人", "ridiculous", "took my money"),
  *       +{@value #INTENSIFIED} when an intensifier comes just before it (太, 真的, "so"), and nothing when a
  *       negation does (不生气, "not angry");</li>
- *   <li>{@value #IMPATIENT} for an impatience phrase (怎么还没, 到底, "still not"): weak alone;</li>
+ *   <li>{@value #IMPATIENT} for an impatience phrase (怎么还没, 到底, "still not"): weak alone, +{@value #CHASING}
+ *       when one of the customer's last two sentences was impatient too (chasing);</li>
  *   <li>{@value #THREAT} for an escalation threat (12315, 曝光, lawyer);</li>
  *   <li>{@value #SHOUTING} for angry punctuation (!!, ？？？, ?!) or two shouted English words;</li>
  *   <li>{@value #REPEATED} when the sentence says nearly the same as one of the customer's last three
@@ -27,6 +28,7 @@ final class UpsetSignal {
     static final int SHOUTING = 2;
     static final int REPEATED = 1;
     static final int IMPATIENT = 1;
+    static final int CHASING = 1;
     static final int REPEATED_WORD = 1;
     private static final int NEGATION_REACH = 3;
     private static final int REPEAT_LOOKBACK = 3;
@@ -45,6 +47,7 @@ final class UpsetSignal {
         int repeated = book.lexiconOf(Lexicon.REPEATED);
         int impatience = book.lexiconOf(Lexicon.IMPATIENCE);
         List<Turn> out = new ArrayList<>();
+        java.util.Set<Integer> impatientTurns = new java.util.HashSet<>();
         int repeatedWords = 0;
         List<Integer> customer = chat.customerMessages;
         for (int s = 0; s < customer.size(); s++) {
@@ -65,8 +68,12 @@ final class UpsetSignal {
                     evidence = h.original(begin, spans[2 * k + 1]);
                 }
             }
-            if (h.countOutside(impatience, -1) > 0 && !near(h, negation, h.beginOutside(impatience, -1))) {
-                grade += IMPATIENT;
+            boolean impatient = h.countOutside(impatience, -1) > 0 && !near(h, negation, h.beginOutside(impatience, -1));
+            if (impatient) {
+                // chasing: impatient again within the last two customer turns
+                grade += IMPATIENT + (s - 1 >= 0 && impatientTurns.contains(s - 1)
+                        || s - 2 >= 0 && impatientTurns.contains(s - 2) ? CHASING : 0);
+                impatientTurns.add(s);
                 evidence = evidence == null ? h.evidence(impatience) : evidence;
             }
             for (int lexicon : escalation) {
