@@ -25,6 +25,8 @@ final class PromiseDue {
     private static final Pattern ZH_WEEKDAY = Pattern.compile("(?:周|星期|礼拜)([一二三四五六日天])");
     private static final Pattern EN_WEEKDAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+    /** 中午十二点, 下午3点, 晚上8点: the time of day a named day is due at (otherwise its end). */
+    private static final Pattern ZH_CLOCK = Pattern.compile("(上午|早上|中午|下午|晚上)?(\\d{1,2}|[一二两三四五六七八九十]{1,3})点");
 
     private PromiseDue() {}
 
@@ -49,10 +51,10 @@ final class PromiseDue {
             }
         }
         if (s.contains("后天") || s.contains("day after tomorrow")) {
-            return Optional.of(endOfDay(local.plusDays(2)));
+            return Optional.of(at(local.plusDays(2), s));
         }
         if (s.contains("明天") || s.contains("明日") || s.contains("tomorrow")) {
-            return Optional.of(endOfDay(local.plusDays(1)));
+            return Optional.of(at(local.plusDays(1), s));
         }
         m = ZH_WEEKDAY.matcher(s);
         if (m.find()) {
@@ -68,6 +70,23 @@ final class PromiseDue {
             return Optional.of(endOfDay(local));
         }
         return Optional.empty();
+    }
+
+    /** That day at the clock time the sentence names, else at its end. */
+    private static Instant at(ZonedDateTime day, String s) {
+        Matcher m = ZH_CLOCK.matcher(s);
+        if (m.find()) {
+            Double hour = zhNumber(m.group(2));
+            if (hour != null && hour >= 0 && hour <= 24) {
+                int h = hour.intValue();
+                String part = m.group(1);
+                if (("下午".equals(part) || "晚上".equals(part)) && h < 12) {
+                    h += 12;
+                }
+                return day.with(h == 24 ? END_OF_DAY : LocalTime.of(h, 0)).toInstant();
+            }
+        }
+        return endOfDay(day);
     }
 
     private static Instant weekday(ZonedDateTime local, DayOfWeek day) {
