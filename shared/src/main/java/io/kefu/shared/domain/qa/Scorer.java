@@ -270,8 +270,7 @@ public final class Scorer {
         for (int i : chat.agentReplies) {
             if (hits[i] != null) {
                 first = first == null ? i : first;
-                total += condition != null && condition.op == CompiledCondition.Op.ANY
-                        ? Math.max(1, chat.hits.get(i).countOutside(condition.lexicon, condition.excluded)) : 1;
+                total += Math.max(1, keywordHits(condition, chat.hits.get(i)));
             }
         }
         boolean redLine = rule.kind() == RuleKind.RED_LINE;
@@ -280,6 +279,20 @@ public final class Scorer {
         }
         String shown = evidence(hits[first]);
         return fail(rule, first, shown, redLine ? chat.reason("redline.fail", shown) : chat.reason("forbidden.fail", shown, total));
+    }
+
+    /** Keyword matches of the ANY lists of a condition (through OR / AND) in one message: "共2处". */
+    private static int keywordHits(CompiledCondition c, MessageHits h) {
+        if (c.op == CompiledCondition.Op.ANY) {
+            return h.countOutside(c.lexicon, c.excluded);
+        }
+        int n = 0;
+        if (c.op == CompiledCondition.Op.OR || c.op == CompiledCondition.Op.AND) {
+            for (CompiledCondition child : c.children) {
+                n += keywordHits(child, h);
+            }
+        }
+        return n;
     }
 
     /** CHECK: the rule model in full; where to look is the condition's own role / range / anchor. */

@@ -12,7 +12,7 @@ class PhraseMatchingTest {
     @Test
     void normalizerFoldsWidthCaseAndDropsPunctuationFillersAndEmojiButKeepsWordAndSentenceBreaks() {
         assertThat(normalizer.normalizeToString("亲～您好呀！ＯＫ？ Thanks 😊 呢")).isEqualTo("您好呀\nok\nthank");
-        assertThat(normalizer.normalizeToString("这 不归 我管，好的")).isEqualTo("这不归我管好的");
+        assertThat(normalizer.normalizeToString("这 不归 我管，好的")).isEqualTo("这不归我管\n好的");
         assertThat(normalizer.normalizeToString("order 2026-11-23 15:30")).isEqualTo("order 2026 11 23 15 30");
     }
 

@@ -114,7 +114,8 @@ class ScorerChecksTest {
                     .agent(2, "在处理").agent(2, "稍等").agent(2, "抱歉"));
             var f = finding(s, "empathy");
             assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(f.evidence()).contains("退款");
+            assertThat(f.messageIndex()).isEqualTo(3);
+            assertThat(f.evidence()).contains("怎么还");
         }
 
         @Test
