@@ -38,7 +38,7 @@ final class EvalCommand extends OfflineCommand {
         AccuracyReport report = AccuracyEval.evaluate(scorer, chats);
         Rulebook book = scorer.rulebook().rulebook();
         if (json) {
-            out().println(Json.write(document(report, book)));
+            out().println(Terminal.safeJson(Json.write(document(report, book))));
         } else {
             print(out(), report, book);
         }

@@ -34,7 +34,7 @@ final class TryCommand extends OfflineCommand {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("score", score);
-            out().println(Json.write(doc));
+            out().println(Terminal.safeJson(Json.write(doc)));
             return 0;
         }
         print(out(), transcript, score, scorer.rulebook().rulebook());

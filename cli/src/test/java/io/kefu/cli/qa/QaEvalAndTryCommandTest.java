@@ -92,6 +92,14 @@ class QaEvalAndTryCommandTest {
         assertThat(Terminal.safe(hostile)).isEqualTo("ok\\u001B[2J\\u202Eevil\\u0007⏎next").doesNotContain("\u001b", "\u202e");
     }
 
+    @Test
+    void jsonOutputEscapesFormatCharactersAndStillDecodesToTheSameText() throws IOException {
+        String json = Terminal.safeJson(Json.write(Map.of("evidence", "a\u202eb\u200bc 您好")));
+
+        assertThat(json).doesNotContain("\u202e", "\u200b").contains("\\u202E", "您好");
+        assertThat(Json.mapper().readValue(json, Map.class).get("evidence")).isEqualTo("a\u202eb\u200bc 您好");
+    }
+
     private static Run qa(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
