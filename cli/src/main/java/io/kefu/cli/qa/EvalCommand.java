@@ -29,20 +29,16 @@ final class EvalCommand extends OfflineCommand {
     @Option(names = "--gold", required = true, description = "Directory of <id>.json transcripts and <id>.gold.json labels.")
     Path gold;
 
-    @Option(names = "--rulebook", description = "Rulebook YAML to score with (default: the packaged default rulebook).")
-    Path rulebook;
 
-    @Option(names = "--json", description = "JSON instead of text.")
-    boolean json;
 
     @Override
     int run() {
-        Scorer scorer = LocalScoring.scorer(rulebook);
+        Scorer scorer = scorer();
         List<GoldChat> chats = GoldSet.load(gold);
         AccuracyReport report = AccuracyEval.evaluate(scorer, chats);
         Rulebook book = scorer.rulebook().rulebook();
         if (json) {
-            out().println(Json.write(document(report, book)));
+            out().println(Terminal.safeJson(Json.write(document(report, book))));
         } else {
             print(out(), report, book);
         }

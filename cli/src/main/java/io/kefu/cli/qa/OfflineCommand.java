@@ -1,16 +1,32 @@
 package io.kefu.cli.qa;
 
 import io.kefu.shared.domain.qa.InvalidRulebookException;
+import io.kefu.shared.domain.qa.Scorer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** A qa command that needs no stack (eval, try): bad input is a one-line error and exit code 2, not a stack trace. */
+/**
+ * A qa command that scores in process and needs no stack (eval, try): the rulebook to score with, JSON or text, and bad
+ * input as a one-line error with exit code 2, not a stack trace.
+ */
 abstract class OfflineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--rulebook", description = "Rulebook YAML to score with (default: the packaged default rulebook).")
+    Path rulebook;
+
+    @Option(names = "--json", description = "JSON instead of text.")
+    boolean json;
+
+    Scorer scorer() {
+        return LocalScoring.scorer(rulebook);
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -8,6 +8,25 @@ package io.kefu.cli.qa;
 final class Terminal {
     private Terminal() {}
 
+    /**
+     * A JSON document for the terminal: Jackson already escapes control characters; format, private-use and unassigned
+     * ones (U+202E, zero-width ...) become JSON escapes too, which decode to the same text.
+     */
+    static String safeJson(String json) {
+        StringBuilder sb = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     static String safe(String text) {
         if (text == null) {
             return "";

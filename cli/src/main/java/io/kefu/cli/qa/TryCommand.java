@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `kefu qa try FILE`: a lead tests a rulebook change on one chat; nothing is stored or sent. */
@@ -25,21 +24,17 @@ final class TryCommand extends OfflineCommand {
     @Parameters(index = "0", description = "Transcript JSON file (e.g. events/transcripts/zh-rude-agent.json).")
     Path file;
 
-    @Option(names = "--rulebook", description = "Rulebook YAML to score with (default: the packaged default rulebook).")
-    Path rulebook;
 
-    @Option(names = "--json", description = "The QaScore as JSON instead of text.")
-    boolean json;
 
     @Override
     int run() {
-        Scorer scorer = LocalScoring.scorer(rulebook);
+        Scorer scorer = scorer();
         Transcript transcript = GoldSet.transcript(file);
         QaScore score = scorer.score(transcript);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("score", score);
-            out().println(Json.write(doc));
+            out().println(Terminal.safeJson(Json.write(doc)));
             return 0;
         }
         print(out(), transcript, score, scorer.rulebook().rulebook());
