@@ -435,31 +435,16 @@ public final class CompiledRulebook {
 
     /** Share of the script's n-grams (multiset) that the clause contains. */
     static double coverage(int[] clause, int[] script) {
-        if (clause.length == 0 || script.length == 0) {
-            return 0;
-        }
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < clause.length && j < script.length) {
-            if (clause[i] == script[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (clause[i] < script[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return (double) common / script.length;
+        return clause.length == 0 || script.length == 0 ? 0 : (double) common(clause, script) / script.length;
     }
 
     /** Dice coefficient of two n-gram multisets (symmetric: for "said nearly the same thing again"). */
     static double dice(int[] a, int[] b) {
-        if (a.length == 0 || b.length == 0) {
-            return 0;
-        }
+        return a.length == 0 || b.length == 0 ? 0 : 2.0 * common(a, b) / (a.length + b.length);
+    }
+
+    /** Size of the multiset intersection of two sorted n-gram arrays. */
+    private static int common(int[] a, int[] b) {
         int i = 0;
         int j = 0;
         int common = 0;
@@ -474,7 +459,7 @@ public final class CompiledRulebook {
                 j++;
             }
         }
-        return 2.0 * common / (a.length + b.length);
+        return common;
     }
 
     /**

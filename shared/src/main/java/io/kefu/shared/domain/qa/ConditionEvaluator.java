@@ -19,14 +19,23 @@ final class ConditionEvaluator {
 
     /** @param role the role looked at unless the condition names its own */
     static String[] evaluate(CompiledCondition c, ChatAnalysis chat, Role role) {
+        return evaluate(c, chat, role, null);
+    }
+
+    /**
+     * @param range where the rule kind looks (the first reply for a greeting, the last ones for a closing) unless
+     *     the condition names its own: sentences outside it are not evaluated at all
+     */
+    static String[] evaluate(CompiledCondition c, ChatAnalysis chat, Role role, Condition.Range range) {
         Role scope = c.source.role() != null ? c.source.role() : role;
         List<Integer> sentences = chat.of(scope);
         String[] out = new String[chat.size()];
         int from = 0;
         int to = sentences.size();
-        if (c.source.range() != null) {
-            Integer first = c.source.range().first();
-            Integer last = c.source.range().last();
+        Condition.Range effective = c.source.range() != null ? c.source.range() : range;
+        if (effective != null) {
+            Integer first = effective.first();
+            Integer last = effective.last();
             if (first != null) {
                 to = Math.min(to, first);
             } else {
@@ -35,7 +44,7 @@ final class ConditionEvaluator {
         }
         String[][] children = new String[c.children.size()][];
         for (int k = 0; k < children.length; k++) {
-            children[k] = evaluate(c.children.get(k), chat, scope);
+            children[k] = evaluate(c.children.get(k), chat, scope, c.source.role() == null ? effective : null);
         }
         for (int s = from; s < to; s++) {
             int i = sentences.get(s);
@@ -75,7 +84,9 @@ final class ConditionEvaluator {
             case REGEX: {
                 String text = h.normalizedText();
                 Matcher m = c.regex.matcher(text);
-                if (!m.find() || (c.excludeRegex != null && c.excludeRegex.matcher(text).find())) {
+                // "^..." needs no scan of every start position
+                boolean found = c.regex.pattern().startsWith("^") ? m.lookingAt() : m.find();
+                if (!found || (c.excludeRegex != null && c.excludeRegex.matcher(text).find())) {
                     return null;
                 }
                 return m.end() > m.start() ? h.original(m.start(), m.end()) : h.raw();

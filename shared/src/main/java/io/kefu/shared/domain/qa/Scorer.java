@@ -188,8 +188,13 @@ public final class Scorer {
 
     /** The rule's condition on agent replies: evidence per message index (null = no hit). */
     private String[] hits(Rule rule, Chat chat) {
+        return hits(rule, chat, null);
+    }
+
+    private String[] hits(Rule rule, Chat chat, Condition.Range range) {
         CompiledCondition condition = book.condition(rule.id());
-        return condition == null ? new String[chat.size()] : ConditionEvaluator.evaluate(condition, chat, Role.AGENT);
+        return condition == null ? new String[chat.size()]
+                : ConditionEvaluator.evaluate(condition, chat, Role.AGENT, range);
     }
 
     /** 开场白 / 结束语 / 确认满意: the condition holds in one of the first (or last) {@code window} agent replies. */
@@ -197,7 +202,7 @@ public final class Scorer {
         if (chat.agentReplies.isEmpty()) {
             return notApplicable(rule, chat, null, "no-agent-reply");
         }
-        String[] hits = hits(rule, chat);
+        String[] hits = hits(rule, chat, first ? new Condition.Range(window, null) : new Condition.Range(null, window));
         List<Integer> replies = chat.agentReplies;
         int n = replies.size();
         for (int k = 0; k < Math.min(window, n); k++) {

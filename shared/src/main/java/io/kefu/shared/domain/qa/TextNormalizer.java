@@ -24,6 +24,9 @@ public final class TextNormalizer {
     public static final char WORD_GAP = ' ';
     private static final int MIN_STEM_LENGTH = 3;
     private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
+    /** Stems of words seen, per thread (chat English repeats a few hundred words; the stemmer is the cost). */
+    private static final int STEM_CACHE_MAX = 8192;
+    private static final ThreadLocal<java.util.HashMap<String, String>> STEMS = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private final BitSet fillers = new BitSet(0x10000);
 
@@ -84,7 +87,7 @@ public final class TextNormalizer {
         int clauseAt;
 
         Builder(int capacity) {
-            text = new char[capacity * 3 + 1];
+            text = new char[capacity + 8];
             begins = new int[text.length];
             ends = new int[text.length];
         }
@@ -139,10 +142,7 @@ public final class TextNormalizer {
             }
             int length = n - wordStart;
             if (wordLetters && length >= MIN_STEM_LENGTH) {
-                EnglishStemmer stemmer = STEMMER.get();
-                stemmer.setCurrent(new String(text, wordStart, length));
-                stemmer.stem();
-                String stem = stemmer.getCurrent();
+                String stem = stem(new String(text, wordStart, length));
                 if (!stem.isEmpty() && stem.length() <= length) {
                     int wordEnd = ends[n - 1];
                     stem.getChars(0, stem.length(), text, wordStart);
@@ -153,8 +153,24 @@ public final class TextNormalizer {
             wordStart = -1;
         }
 
+        private String stem(String word) {
+            java.util.HashMap<String, String> cache = STEMS.get();
+            String stem = cache.get(word);
+            if (stem == null) {
+                EnglishStemmer stemmer = STEMMER.get();
+                stemmer.setCurrent(word);
+                stemmer.stem();
+                stem = stemmer.getCurrent();
+                if (cache.size() >= STEM_CACHE_MAX) {
+                    cache.clear(); // bounded: a long tail of rare words must not grow it forever
+                }
+                cache.put(word, stem);
+            }
+            return stem;
+        }
+
         private void put(char c, int begin, int end) {
-            if (n == text.length) { // NFKC expanded more than 3x (ligatures such as U+FDFA)
+            if (n == text.length) { // NFKC expanded (ligatures such as U+FDFA, ⑴) or a word gap was added
                 text = java.util.Arrays.copyOf(text, 2 * n);
                 begins = java.util.Arrays.copyOf(begins, 2 * n);
                 ends = java.util.Arrays.copyOf(ends, 2 * n);
