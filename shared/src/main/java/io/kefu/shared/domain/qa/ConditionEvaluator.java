@@ -42,9 +42,13 @@ final class ConditionEvaluator {
                 from = Math.max(0, to - last);
             }
         }
+        // a child with its own role, range or anchor is evaluated over the chat; the others sentence by
+        // sentence, short-circuited (a keyword hit spares the similarity of an OR)
         String[][] children = new String[c.children.size()][];
         for (int k = 0; k < children.length; k++) {
-            children[k] = evaluate(c.children.get(k), chat, scope, c.source.role() == null ? effective : null);
+            if (scoped(c.children.get(k))) {
+                children[k] = evaluate(c.children.get(k), chat, scope, c.source.role() == null ? effective : null);
+            }
         }
         for (int s = from; s < to; s++) {
             int i = sentences.get(s);
@@ -112,24 +116,45 @@ final class ConditionEvaluator {
             }
             case AND: {
                 String first = null;
-                for (String[] child : children) {
-                    if (child[i] == null) {
+                for (int k = 0; k < children.length; k++) {
+                    String hit = child(c, k, chat, i, s, sentences, children);
+                    if (hit == null) {
                         return null;
                     }
-                    first = first == null ? child[i] : first;
+                    first = first == null ? hit : first;
                 }
                 return first;
             }
             case OR:
-                for (String[] child : children) {
-                    if (child[i] != null) {
-                        return child[i];
+                for (int k = 0; k < children.length; k++) {
+                    String hit = child(c, k, chat, i, s, sentences, children);
+                    if (hit != null) {
+                        return hit;
                     }
                 }
                 return null;
             default: // NOT
-                return children[0][i] == null ? h.raw() : null;
+                return child(c, 0, chat, i, s, sentences, children) == null ? h.raw() : null;
         }
+    }
+
+    private static boolean scoped(CompiledCondition c) {
+        return c.source.role() != null || c.source.range() != null || c.anchor != null;
+    }
+
+    private static String child(CompiledCondition c, int k, ChatAnalysis chat, int i, int s, List<Integer> sentences,
+            String[][] evaluated) {
+        if (evaluated[k] != null) {
+            return evaluated[k][i];
+        }
+        CompiledCondition child = c.children.get(k);
+        String[][] grandchildren = new String[child.children.size()][];
+        for (int g = 0; g < grandchildren.length; g++) {
+            if (scoped(child.children.get(g))) {
+                grandchildren[g] = evaluate(child.children.get(g), chat, chat.message(i).role(), null);
+            }
+        }
+        return at(child, chat, i, s, sentences, grandchildren);
     }
 
     private static String entity(CompiledCondition c, String raw) {
