@@ -45,7 +45,7 @@ public final class SqsBatchProcessor {
     private <T> boolean processOne(SQSEvent.SQSMessage message, JsonContract<T> contract, MessageHandler<T> handler) {
         MessageMeta meta = new MessageMeta(message.getMessageId(), receiveCount(message), message.getEventSourceArn());
         try {
-            T decoded = contract.decode(message.getBody());
+            T decoded = contract.decode(message.getBody(), log.clock().instant());
             handler.handle(decoded, meta);
             log.info("message.processed", Map.of("messageId", meta.messageId(), "receiveCount", meta.receiveCount()));
             return true;
