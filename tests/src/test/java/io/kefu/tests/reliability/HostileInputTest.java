@@ -178,7 +178,7 @@ class HostileInputTest {
         // duplicate keys: producer and consumer could each read a different one
         String event = good.shipmentEvent(4);
         cases.add(new Refusal("status twice", "ShipmentEventsQueue",
-                event.substring(0, event.length() - 1) + ",\"status\":\"LOST\"}", "status"));
+                event.substring(0, event.length() - 1) + ",\"status\":\"DELIVERED\"}", "status"));
         String chat = good.transcript(5);
         cases.add(new Refusal("transcriptId twice", "TranscriptsQueue",
                 "{\"transcriptId\":\"bad-T-other\"," + chat.substring(1), "transcriptId"));
