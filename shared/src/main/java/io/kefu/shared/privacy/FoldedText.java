@@ -64,8 +64,11 @@ final class FoldedText {
         if (numeral >= 0) {
             return String.valueOf((char) ('0' + numeral));
         }
-        if (cp >= 0x4E00 && cp <= 0x9FFF) {
-            return new String(Character.toChars(cp)); // CJK ideographs are their own NFKC form
+        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x3037)) {
+            return String.valueOf((char) cp); // CJK ideographs and punctuation (、。〈〉「」) are their own NFKC form
+        }
+        if (cp >= 0xFF01 && cp <= 0xFF5E && !Character.isDigit(cp)) {
+            return String.valueOf((char) (cp - 0xFEE0)); // full-width ASCII (＠．－（ ａ): NFKC without the table walk
         }
         if (Character.getType(cp) == Character.FORMAT) {
             return ""; // zero-width space/joiners, soft hyphen, BOM, bidi marks: invisible, so not a separator

@@ -93,24 +93,36 @@ public final class PiiRedactor {
      * when they are consecutive lines of the same speaker; each line then gets the part it holds.
      */
     public static List<List<PiiMatch>> findInChat(List<ChatLine> lines) {
-        List<List<PiiMatch>> found = new ArrayList<>(lines.size());
-        List<FoldedText> folded = new ArrayList<>(lines.size());
-        for (ChatLine line : lines) {
+        int n = lines.size();
+        List<List<PiiMatch>> found = new ArrayList<>(n);
+        int[] digits = new int[n];
+        boolean[] textHint = new boolean[n];
+        for (int i = 0; i < n; i++) {
             found.add(new ArrayList<>());
-            String text = line.text();
-            folded.add(text == null || text.isEmpty() || !worthFolding(text) ? null : FoldedText.of(text));
-        }
-        int from = 0;
-        while (from < lines.size()) {
-            int to = from;
-            while (to + 1 < lines.size() && Objects.equals(lines.get(to + 1).speaker(), lines.get(from).speaker())) {
-                to++;
+            String text = lines.get(i).text();
+            if (text != null && !text.isEmpty()) {
+                digits[i] = digitCount(text);
+                textHint[i] = textHint(text);
             }
-            findNumbers(folded.subList(from, to + 1), found.subList(from, to + 1));
+        }
+        List<FoldedText> folded = new ArrayList<>(n);
+        for (int from = 0; from < n; ) {
+            int to = from;
+            int turnDigits = digits[from];
+            while (to + 1 < n && Objects.equals(lines.get(to + 1).speaker(), lines.get(from).speaker())) {
+                to++;
+                turnDigits += digits[to];
+            }
+            // the shortest personal number (a landline) has 10 digits: a turn with fewer is not folded for numbers
+            for (int i = from; i <= to; i++) {
+                boolean worth = (digits[i] > 0 && turnDigits >= 10) || textHint[i];
+                folded.add(worth ? FoldedText.of(lines.get(i).text()) : null);
+            }
+            findNumbers(folded.subList(from, to + 1), found.subList(from, to + 1), turnDigits >= 10);
             from = to + 1;
         }
-        for (int i = 0; i < lines.size(); i++) {
-            if (folded.get(i) != null) {
+        for (int i = 0; i < n; i++) {
+            if (folded.get(i) != null && textHint[i]) {
                 findText(folded.get(i), found.get(i));
             }
             found.set(i, nonOverlapping(found.get(i)));
@@ -119,8 +131,8 @@ public final class PiiRedactor {
     }
 
     /** Runs of consecutive lines without text (null) split a speaker's turn: nothing can continue through them. */
-    private static void findNumbers(List<FoldedText> turn, List<List<PiiMatch>> into) {
-        int from = 0;
+    private static void findNumbers(List<FoldedText> turn, List<List<PiiMatch>> into, boolean enoughDigits) {
+        int from = enoughDigits ? 0 : turn.size();
         while (from < turn.size()) {
             if (turn.get(from) == null) {
                 from++;
@@ -137,46 +149,74 @@ public final class PiiRedactor {
 
     private static void findText(FoldedText folded, List<PiiMatch> into) {
         String s = folded.text();
-        boolean digits = false;
         boolean at = false;
-        boolean number = false;
+        boolean disguisedAt = false;
+        boolean houseNumber = false;
         boolean street = false;
+        boolean numberThenCapital = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            digits |= c >= '0' && c <= '9';
-            at |= c == '@' || c == '艾' || c == '(' || c == '[' || c == '{' || c == '<' || c == ' ';
-            number |= c == '号' || c == '號';
-            street |= c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '里';
+            if (c == '@') {
+                at = true;
+            } else if ((c == 'a' || c == 'A') && i + 1 < s.length() && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')
+                    || c == '艾') {
+                disguisedAt = true;
+            } else if (c == '号' || c == '號') {
+                houseNumber |= i > 0 && (DigitRuns.isDigit(s.charAt(i - 1)) || i > 1 && s.charAt(i - 1) == ' ' && DigitRuns.isDigit(s.charAt(i - 2)));
+            } else if (c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '里') {
+                street = true;
+            } else if (c == ' ' && i > 0 && DigitRuns.isDigit(s.charAt(i - 1))) {
+                int j = i;
+                while (j < s.length() && s.charAt(j) == ' ') {
+                    j++;
+                }
+                numberThenCapital |= j < s.length() && s.charAt(j) >= 'A' && s.charAt(j) <= 'Z';
+            }
         }
         if (at) {
             collect(folded, EMAIL, PiiKind.EMAIL, into);
+        }
+        if (at || disguisedAt) {
             collect(folded, DISGUISED_EMAIL, PiiKind.EMAIL, into);
         }
-        if (digits && number && street) {
+        if (houseNumber && street) {
             collect(folded, ADDRESS_ZH, PiiKind.ADDRESS, into);
         }
-        if (digits && s.indexOf(' ') >= 0) {
+        if (numberThenCapital) {
             collect(folded, ADDRESS_EN, PiiKind.ADDRESS, into);
         }
     }
 
-    /**
-     * Cheap screening: every kind needs a digit (any script, or a Chinese numeral) or an e-mail-like '@'/"at"/艾特;
-     * most chat lines have neither, and the scorer calls this on every agent reply.
-     */
-    private static boolean worthFolding(String text) {
+    /** Digits of any script and Chinese numerals, before folding (cheap screening: most lines have none). */
+    private static int digitCount(String text) {
+        int count = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if ((c >= '0' && c <= '9') || c == '@' || ((c == 'a' || c == 'A') && i + 1 < text.length()
-                        && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T'))) {
-                    return true;
-                }
-            } else if (c == '艾' || c == '＠' || Character.isDigit(c) || FoldedText.chineseNumeral(c) >= 0) {
-                return true;
+            if (c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c) || FoldedText.chineseNumeral(c) >= 0) {
+                count++;
             }
         }
-        return false;
+        return count;
+    }
+
+    /** An '@' (or ＠), "at" as in (at) / [at] / " at ", 艾特, a house number (号) or a digit before a capital. */
+    private static boolean textHint(String text) {
+        boolean number = false;
+        boolean digit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '＠' || c == '艾') {
+                return true;
+            }
+            if ((c == 'a' || c == 'A' || c == 'ａ') && i + 1 < text.length() && "tTｔ".indexOf(text.charAt(i + 1)) >= 0
+                    && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                    && (i + 2 >= text.length() || !Character.isLetter(text.charAt(i + 2)))) {
+                return true;
+            }
+            digit |= c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c) || FoldedText.chineseNumeral(c) >= 0;
+            number |= c == '号' || c == '號' || (digit && c >= 'A' && c <= 'Z');
+        }
+        return number && digit;
     }
 
     private static void collect(FoldedText folded, Pattern pattern, PiiKind kind, List<PiiMatch> into) {
