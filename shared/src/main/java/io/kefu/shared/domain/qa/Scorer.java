@@ -2,6 +2,7 @@ package io.kefu.shared.domain.qa;
 
 import io.kefu.shared.domain.customer.CustomerPreferences;
 import io.kefu.shared.privacy.PiiMatch;
+import io.kefu.shared.privacy.ChatLine;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.privacy.RedactionMarks;
 import java.nio.charset.StandardCharsets;
@@ -328,13 +329,16 @@ public final class Scorer {
     private Finding piiDisclosure(Rule rule, Chat chat) {
         // the rule's own condition adds leaks the redactor cannot know, e.g. another system's PII placeholders
         String[] extra = book.condition(rule.id()) == null ? null : hits(rule, chat);
+        // one pass over the agent's lines: a number typed over several consecutive replies is a leak too
+        List<List<PiiMatch>> inChat = PiiRedactor.findInChat(chat.transcript.messages().stream()
+                .map(m -> new ChatLine(m.role().name(), m.isAgent() ? m.text() : "")).toList());
         for (int i : chat.agentReplies) {
             if (extra != null && extra[i] != null) {
                 String raw = chat.transcript.messages().get(i).text();
                 return fail(rule, i, truncate(PiiRedactor.redact(raw)), chat.reason("pii.fail", evidence(extra[i])));
             }
             String raw = chat.transcript.messages().get(i).text();
-            List<PiiMatch> found = PiiRedactor.find(raw);
+            List<PiiMatch> found = inChat.get(i);
             if (found.isEmpty()) {
                 found = RedactionMarks.find(raw);
             }
