@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ class QaEvalAndTryCommandTest {
         Run run = qa("eval", "--gold", TINY.toString());
 
         assertThat(run.exit).isZero();
-        assertThat(run.out).contains("3 chats, rulebook default@1")
+        assertThat(run.out).contains("3 chats, rulebook default@" + RulebookLoader.defaultRulebook().version())
                 .containsPattern("(?m)^rule\\s+TP\\s+FP\\s+FN\\s+TN\\s+precision\\s+recall$")
                 .containsPattern("(?m)^insult\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+")
                 .contains("status agreement", "complaint type", "promises", "false red lines", "disagreements (");

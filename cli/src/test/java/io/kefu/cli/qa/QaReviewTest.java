@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,7 +30,7 @@ class QaReviewTest {
     }
 
     private Map<String, AttributeValue> scoreItem(String id) {
-        return fx.item(id, "SCORE#default#000001");
+        return fx.item(id, String.format("SCORE#default#%06d", RulebookLoader.defaultRulebook().version()));
     }
 
     @Test
