@@ -3,13 +3,13 @@ package io.kefu.cli.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.shared.json.Json;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import io.kefu.shared.domain.qa.RulebookLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

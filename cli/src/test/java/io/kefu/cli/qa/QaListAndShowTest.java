@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.shared.json.Json;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import io.kefu.shared.domain.qa.RulebookLoader;
 import org.junit.jupiter.api.Test;
 
 /** Read-only commands over one seeded stage (sample transcripts scored for real + 36 synthetic scores). */

@@ -11,11 +11,11 @@ import io.kefu.shared.domain.qa.ReviewAction;
 import io.kefu.shared.domain.qa.ReviewRules;
 import io.kefu.shared.domain.qa.ReviewRejectedException;
 import io.kefu.shared.domain.qa.ReviewRequest;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import io.kefu.shared.domain.qa.RulebookLoader;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
