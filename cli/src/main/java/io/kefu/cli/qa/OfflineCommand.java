@@ -1,5 +1,6 @@
 package io.kefu.cli.qa;
 
+import io.kefu.cli.TerminalText;
 import io.kefu.shared.domain.qa.InvalidRulebookException;
 import io.kefu.shared.domain.qa.Scorer;
 import java.io.PrintWriter;
@@ -28,21 +29,39 @@ abstract class OfflineCommand implements Callable<Integer> {
         return LocalScoring.scorer(rulebook);
     }
 
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** Everything printed goes through {@link TerminalText}: chat text and label files are not trusted. */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        if (out == null) {
+            out = TerminalText.writer(spec.commandLine().getOut());
+        }
+        return out;
+    }
+
+    PrintWriter err() {
+        if (err == null) {
+            err = TerminalText.writer(spec.commandLine().getErr());
+        }
+        return err;
+    }
+
+    /** One printed value: null as empty, no character of it can move the cursor or start a new line. */
+    static String value(String text) {
+        return text == null ? "" : TerminalText.value(text);
     }
 
     @Override
     public final Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         try {
             return run();
         } catch (IllegalArgumentException | InvalidRulebookException | UncheckedIOException e) {
-            err.println("error: " + Terminal.safe(e.getMessage()));
+            err().println("error: " + value(e.getMessage()));
             return 2;
         } finally {
             out().flush();
-            err.flush();
+            err().flush();
         }
     }
 
