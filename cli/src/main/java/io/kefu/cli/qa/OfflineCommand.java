@@ -3,22 +3,16 @@ package io.kefu.cli.qa;
 import io.kefu.cli.TerminalText;
 import io.kefu.shared.domain.qa.InvalidRulebookException;
 import io.kefu.shared.domain.qa.Scorer;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * A qa command that scores in process and needs no stack (eval, try): the rulebook to score with, JSON or text, and bad
  * input as a one-line error with exit code 2, not a stack trace.
  */
-abstract class OfflineCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+abstract class OfflineCommand extends QaOutput implements Callable<Integer> {
     @Option(names = "--rulebook", description = "Rulebook YAML to score with (default: the packaged default rulebook).")
     Path rulebook;
 
@@ -27,24 +21,6 @@ abstract class OfflineCommand implements Callable<Integer> {
 
     Scorer scorer() {
         return LocalScoring.scorer(rulebook);
-    }
-
-    private PrintWriter out;
-    private PrintWriter err;
-
-    /** Everything printed goes through {@link TerminalText}: chat text and label files are not trusted. */
-    PrintWriter out() {
-        if (out == null) {
-            out = TerminalText.writer(spec.commandLine().getOut());
-        }
-        return out;
-    }
-
-    PrintWriter err() {
-        if (err == null) {
-            err = TerminalText.writer(spec.commandLine().getErr());
-        }
-        return err;
     }
 
     /** One printed value: null as empty, no character of it can move the cursor or start a new line. */
