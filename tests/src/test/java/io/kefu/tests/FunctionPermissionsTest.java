@@ -39,6 +39,93 @@ class FunctionPermissionsTest {
     }
 
     @Test
+    void everyAdapterIsBuiltWithTheVariableTheWiringMapSays() throws java.io.IOException {
+        java.nio.file.Path root = io.kefu.local.stack.RepoRoot.find();
+        List<java.nio.file.Path> sources = new java.util.ArrayList<>();
+        for (String dir : List.of("shared/src/main/java", "functions")) {
+            try (var files = java.nio.file.Files.walk(root.resolve(dir))) {
+                files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/src/test/")).forEach(sources::add);
+            }
+        }
+        List<String> checked = new java.util.ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : sources) {
+            String source = java.nio.file.Files.readString(file);
+            if (!source.contains("env.require(")) {
+                continue; // not where functions wire adapters from their environment
+            }
+            FunctionPermissions.ADAPTERS.forEach((adapter, variable) -> {
+                var construction = java.util.regex.Pattern.compile("new " + adapter + "\\(").matcher(source);
+                while (construction.find()) {
+                    String arguments = withoutNestedAdapters(balanced(source, construction.end() - 1));
+                    String used = variableIn(arguments, source);
+                    checked.add(adapter);
+                    boolean builtWithout = used.equals("(none)") && arguments.matches(".*\\bnull\\b.*");
+                    if (!variable.equals(used) && !builtWithout) {
+                        problems.add(file.getFileName() + ": new " + adapter + "(" + arguments + ") uses " + used
+                                + ", FunctionPermissions.ADAPTERS says " + variable);
+                    }
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void theWiringScanReadsTheVariableDirectlyOrThroughALocalAndSkipsInnerAdapters() {
+        String source = "String t = env.require(\"CUSTOMER_PREFERENCES_TABLE\"); new DynamoCustomerCap(dynamo, t);";
+        assertThat(variableIn("dynamo, t", source)).isEqualTo("CUSTOMER_PREFERENCES_TABLE");
+        assertThat(variableIn("dynamo, env.require(\"SURVEYS_TABLE\"), 4", "")).isEqualTo("SURVEYS_TABLE");
+        assertThat(variableIn("dynamo, table", "class X { String table; }")).isEqualTo("(none)");
+        assertThat(withoutNestedAdapters("new OutboundPublisher(sqs, env.require(\"OUTBOUND_MESSAGES_QUEUE_URL\")), sqs, x"))
+                .isEqualTo(", sqs, x");
+    }
+
+    /** Arguments with inner adapter constructions removed: {@code new SqsSurveyOutbox(new OutboundPublisher(..), ..)}. */
+    private static String withoutNestedAdapters(String arguments) {
+        String out = arguments;
+        for (String adapter : FunctionPermissions.ADAPTERS.keySet()) {
+            int at;
+            while ((at = out.indexOf("new " + adapter + "(")) >= 0) {
+                int open = at + ("new " + adapter).length();
+                out = out.substring(0, at) + out.substring(open + balanced(out, open).length() + 2);
+            }
+        }
+        return out;
+    }
+
+    /** The text between the parenthesis at {@code open} and its match. */
+    private static String balanced(String source, int open) {
+        int depth = 0;
+        for (int i = open; i < source.length(); i++) {
+            char c = source.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0) {
+                return source.substring(open + 1, i);
+            }
+        }
+        throw new IllegalStateException("unbalanced parentheses");
+    }
+
+    /** The environment variable an argument list names, directly or through a local assigned from env.require. */
+    private static String variableIn(String arguments, String source) {
+        var direct = java.util.regex.Pattern.compile("env\\.require\\(\"([A-Z_]+)\"\\)").matcher(arguments);
+        if (direct.find()) {
+            return direct.group(1);
+        }
+        var identifiers = java.util.regex.Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\b").matcher(arguments);
+        while (identifiers.find()) {
+            var assigned = java.util.regex.Pattern.compile("\\b" + identifiers.group(1)
+                    + "\\s*=\\s*env\\.require\\(\"([A-Z_]+)\"\\)").matcher(source);
+            if (assigned.find()) {
+                return assigned.group(1);
+            }
+        }
+        return "(none)";
+    }
+
+    @Test
     void aMissingActionFails() {
         JsonNode bad = TemplateJson.mutated(t -> removeAction(t, "ScheduleSurveyRole", "dynamodb:PutItem"));
         assertThat(FunctionPermissions.problems(bad))
