@@ -2,8 +2,13 @@ package io.kefu.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kefu.local.stack.CfnTemplate;
 import io.kefu.local.stack.RepoRoot;
+import io.kefu.tests.template.SecurityChecks;
+import io.kefu.tests.template.TemplateJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Security defaults of infra-template.yaml, checked on the parsed template so a new queue, table or
- * function cannot quietly drop them: encryption at rest everywhere, a DLQ behind every queue that a
- * function or producer reads, point-in-time recovery, and a retention period on every function's logs.
+ * function cannot quietly drop them: encryption at rest everywhere (the customer-managed key when given), a DLQ
+ * behind every queue, tables that survive a stack delete, queue policies (TLS only, listed principals only),
+ * alarms on every DLQ and function, and a retention period on every function's logs. Each check is shown to
+ * fail on a copy of the template with the weakness put back (io.kefu.tests.template.SecurityChecks).
+ * The roles are checked against the code by FunctionPermissionsTest.
  */
 class TemplateSecurityTest {
     private final CfnTemplate template = CfnTemplate.load(RepoRoot.template());
@@ -64,19 +72,115 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void everyFunctionHasALogGroupWithRetention() {
-        Map<String, Map<String, Object>> resources = resources();
-        for (var entry : resources.entrySet()) {
-            if (!"AWS::Serverless::Function".equals(entry.getValue().get("Type"))) {
-                continue;
+    void everyFunctionLogsToItsOwnGroupWithRetention() {
+        assertThat(SecurityChecks.everyFunctionLogsToItsGroupWithRetention(TemplateJson.load())).isEmpty();
+        JsonNode bad = TemplateJson.mutated(t -> TemplateJson.properties(t, "ScoreTranscriptLogGroup").remove("RetentionInDays"));
+        assertThat(SecurityChecks.everyFunctionLogsToItsGroupWithRetention(bad)).containsExactly("ScoreTranscriptLogGroup: no RetentionInDays");
+    }
+
+    @Test
+    void tablesSurviveAStackDeleteAndAreDeletionProtected() {
+        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.load())).isEmpty();
+        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.mutated(t ->
+                TemplateJson.resource(t, "SurveysTable").remove("DeletionPolicy"))))
+                .containsExactly("SurveysTable: DeletionPolicy is not Retain (a stack delete destroys the data)");
+        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.mutated(t ->
+                TemplateJson.resource(t, "SurveysTable").put("UpdateReplacePolicy", "Delete"))))
+                .containsExactly("SurveysTable: UpdateReplacePolicy is not Retain (a replacing update destroys the data)");
+        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.mutated(t ->
+                TemplateJson.properties(t, "QaScoresTable").put("DeletionProtectionEnabled", false))))
+                .containsExactly("QaScoresTable: DeletionProtectionEnabled is not true");
+    }
+
+    @Test
+    void theCustomerManagedKeyWhenGivenEncryptsEveryQueueTableLogGroupAndTopic() {
+        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.load())).isEmpty();
+        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
+                TemplateJson.properties(t, "CareApprovalsDlq").remove("KmsMasterKeyId"))))
+                .containsExactly("CareApprovalsDlq: KmsMasterKeyId is not the KmsKeyArn key when given");
+        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
+                ((ObjectNode) TemplateJson.properties(t, "ShipmentsTable").path("SSESpecification")).remove("KMSMasterKeyId"))))
+                .containsExactly("ShipmentsTable: SSESpecification is not KMS with the KmsKeyArn key when given");
+        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
+                TemplateJson.properties(t, "ScheduleSurveyLogGroup").remove("KmsKeyId"))))
+                .containsExactly("ScheduleSurveyLogGroup: KmsKeyId is not the KmsKeyArn key when given");
+        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
+                TemplateJson.properties(t, "TranscriptsQueue").put("SqsManagedSseEnabled", false))))
+                .containsExactly("TranscriptsQueue: SqsManagedSseEnabled is not true when no key is given");
+    }
+
+    @Test
+    void everyQueueDeniesRequestsWithoutTls() {
+        assertThat(SecurityChecks.everyQueueDeniesRequestsWithoutTls(TemplateJson.load())).isEmpty();
+        JsonNode bad = TemplateJson.mutated(t -> ((ArrayNode) TemplateJson.properties(t, "FollowUpsDlqPolicy")
+                .path("PolicyDocument").path("Statement")).remove(0));
+        assertThat(SecurityChecks.everyQueueDeniesRequestsWithoutTls(bad))
+                .containsExactly("FollowUpsDlq: no queue policy statement denies sqs:* when aws:SecureTransport is false");
+        JsonNode noPolicy = TemplateJson.mutated(t -> ((ObjectNode) t.path("Resources")).remove("TranscriptsQueuePolicy"));
+        assertThat(SecurityChecks.everyQueueDeniesRequestsWithoutTls(noPolicy))
+                .containsExactly("TranscriptsQueue: no queue policy statement denies sqs:* when aws:SecureTransport is false");
+    }
+
+    @Test
+    void onlyTheConfiguredProducersAndTheFunctionsRolesSendToAndReadTheQueues() {
+        assertThat(SecurityChecks.onlyListedPrincipalsSendAndRead(TemplateJson.load())).isEmpty();
+        // a role that the template lets send, missing from the queue's list: it would be denied at run time
+        JsonNode missing = TemplateJson.mutated(t -> removeListed(t, "OutboundMessagesQueuePolicy", "DispatchDueSurveysRole"));
+        assertThat(SecurityChecks.onlyListedPrincipalsSendAndRead(missing)).singleElement().asString()
+                .startsWith("OutboundMessagesQueue: sqs:SendMessage is open to [HandleShipmentEventRole, SweepStalledShipmentsRole]");
+        // the deny for everyone else removed: any principal with IAM rights could send transcripts
+        JsonNode open = TemplateJson.mutated(t -> ((ArrayNode) TemplateJson.properties(t, "TranscriptsQueuePolicy")
+                .path("PolicyDocument").path("Statement")).remove(1));
+        assertThat(SecurityChecks.onlyListedPrincipalsSendAndRead(open))
+                .anyMatch(p -> p.startsWith("TranscriptsQueue: no statement denies sqs:SendMessage"));
+        // a reader that should not be there
+        JsonNode extra = TemplateJson.mutated(t -> addListed(t, "FollowUpsQueuePolicy", "ScheduleSurveyRole"));
+        assertThat(SecurityChecks.onlyListedPrincipalsSendAndRead(extra)).anyMatch(p -> p.contains("ScheduleSurveyRole"));
+    }
+
+    @Test
+    void everyDeadLetterQueueAndFunctionHasAnAlarm() {
+        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(TemplateJson.load())).isEmpty();
+        JsonNode noDlqAlarm = TemplateJson.mutated(t -> ((ObjectNode) t.path("Resources")).remove("SurveyResponsesDlqAlarm"));
+        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(noDlqAlarm))
+                .containsExactly("SurveyResponsesDlq: no alarm on ApproximateNumberOfMessagesVisible > 0 to the alarm topic");
+        JsonNode noThrottles = TemplateJson.mutated(t -> ((ObjectNode) t.path("Resources")).remove("ScheduleSurveyThrottlesAlarm"));
+        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(noThrottles))
+                .containsExactly("ScheduleSurveyFunction: no alarm on Throttles > 0 to the alarm topic");
+        JsonNode silent = TemplateJson.mutated(t -> TemplateJson.properties(t, "ScoreTranscriptErrorsAlarm").putArray("AlarmActions"));
+        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(silent))
+                .containsExactly("ScoreTranscriptFunction: no alarm on Errors > 0 to the alarm topic");
+    }
+
+    private static ArrayNode denyList(JsonNode template, String policy) {
+        for (JsonNode statement : TemplateJson.properties(template, policy).path("PolicyDocument").path("Statement")) {
+            JsonNode list = statement.path("Condition").path("ArnNotEquals").path("aws:PrincipalArn");
+            if (list.isArray() && statement.path("Action").toString().contains("sqs:SendMessage")) {
+                return (ArrayNode) list;
             }
-            String function = entry.getKey();
-            boolean hasRetention = resources.values().stream()
-                    .filter(r -> "AWS::Logs::LogGroup".equals(r.get("Type")))
-                    .map(TemplateSecurityTest::properties)
-                    .anyMatch(p -> String.valueOf(p.get("LogGroupName")).contains("${" + function + "}")
-                            && p.get("RetentionInDays") != null);
-            assertThat(hasRetention).as(function + " log group with RetentionInDays").isTrue();
+        }
+        throw new IllegalArgumentException(policy + " has no unconditional SendMessage deny list");
+    }
+
+    private static void removeListed(JsonNode template, String policy, String role) {
+        ArrayNode list = denyList(template, policy);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).path("Fn::GetAtt").path(0).asText().equals(role)) {
+                list.remove(i);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(role + " not listed in " + policy);
+    }
+
+    private static void addListed(JsonNode template, String policy, String role) {
+        for (JsonNode statement : TemplateJson.properties(template, policy).path("PolicyDocument").path("Statement")) {
+            for (JsonNode branch : TemplateJson.branches(statement)) {
+                JsonNode list = branch.path("Condition").path("ArnNotEquals").path("aws:PrincipalArn");
+                if (list.isArray() && branch.path("Action").toString().contains("sqs:ReceiveMessage")) {
+                    ((ArrayNode) list).addObject().putArray("Fn::GetAtt").add(role).add("Arn");
+                }
+            }
         }
     }
 

@@ -172,6 +172,18 @@ public final class CfnTemplate {
                     list(p.get("Statement")).forEach(s -> statements.add(map(s)));
                 }
             }
+            // An explicit execution role (Role: !GetAtt XRole.Arn): its inline policies, Fn::If resolved.
+            if (props.get("Role") instanceof Intrinsic.GetAtt role
+                    && "AWS::IAM::Role".equals(map(resources().get(role.resource())).get("Type"))) {
+                for (Object policy : list(map(map(resources().get(role.resource())).get("Properties")).get("Policies"))) {
+                    for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                        Object statement = chosen(s);
+                        if (statement != null) {
+                            statements.add(map(statement));
+                        }
+                    }
+                }
+            }
             String name = props.containsKey("FunctionName") ? resolveNames(props.get("FunctionName")) : id;
             Object codeUri = props.getOrDefault("CodeUri", globals.get("CodeUri"));
             functions.add(new FunctionSpec(id, name, String.valueOf(props.get("Handler")),
