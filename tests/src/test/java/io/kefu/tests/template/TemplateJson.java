@@ -24,8 +24,14 @@ public final class TemplateJson {
 
     private TemplateJson() {}
 
-    public static ObjectNode load() {
-        return (ObjectNode) toJson(CfnTemplate.load(RepoRoot.template()).raw());
+    private static ObjectNode parsed;
+
+    /** A fresh copy of the template (parsed once per JVM). */
+    public static synchronized ObjectNode load() {
+        if (parsed == null) {
+            parsed = (ObjectNode) toJson(CfnTemplate.load(RepoRoot.template()).raw());
+        }
+        return parsed.deepCopy();
     }
 
     /** A deep copy of the template with {@code change} applied: the weakness a check must catch put back. */
