@@ -111,21 +111,43 @@ public final class SecurityChecks {
     public static List<String> onlyListedPrincipalsSendAndRead(JsonNode template) {
         List<String> problems = new ArrayList<>();
         Map<String, List<JsonNode>> policies = queuePolicies(template);
-        Map<String, Set<String>> sendingRoles = rolesAllowed(template, "sqs:SendMessage");
-        Map<String, Set<String>> consumingRoles = consumingRoles(template);
-        TemplateJson.resourcesOfType(template, "AWS::SQS::Queue").forEach((queue, resource) -> {
-            if (!resource.path("Properties").has("RedrivePolicy")) {
-                return; // a DLQ: TLS only; SQS itself moves messages in
-            }
+        Map<String, Set<String>> senders = senders(template);
+        Map<String, Set<String>> readers = readers(template);
+        for (String queue : workQueues(template)) { // DLQs: TLS only; SQS itself moves messages in
             List<JsonNode> statements = policies.getOrDefault(queue, List.of());
-            Set<String> senders = new TreeSet<>(sendingRoles.getOrDefault(queue, Set.of()));
-            senders.addAll(EXTERNAL_SENDERS.getOrDefault(queue, List.of()));
-            Set<String> readers = new TreeSet<>(consumingRoles.getOrDefault(queue, Set.of()));
-            readers.addAll(EXTERNAL_READERS.getOrDefault(queue, List.of()));
-            checkExclusive(queue, "sqs:SendMessage", senders, EXTERNAL_SENDERS.getOrDefault(queue, List.of()), statements, problems);
-            checkExclusive(queue, "sqs:ReceiveMessage", readers, EXTERNAL_READERS.getOrDefault(queue, List.of()), statements, problems);
-        });
+            checkExclusive(queue, "sqs:SendMessage", senders.get(queue), EXTERNAL_SENDERS.getOrDefault(queue, List.of()), statements, problems);
+            checkExclusive(queue, "sqs:ReceiveMessage", readers.get(queue), EXTERNAL_READERS.getOrDefault(queue, List.of()), statements, problems);
+        }
         return problems;
+    }
+
+    /** Queue -> who may send: the roles the template lets send to it, then its external principals. */
+    public static Map<String, Set<String>> senders(JsonNode template) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        Map<String, Set<String>> roles = rolesAllowed(template, "sqs:SendMessage");
+        workQueues(template).forEach(q -> {
+            Set<String> all = new TreeSet<>(roles.getOrDefault(q, Set.of()));
+            all.addAll(EXTERNAL_SENDERS.getOrDefault(q, List.of()));
+            out.put(q, all);
+        });
+        return out;
+    }
+
+    /** Queue -> who may receive: the roles of the functions it triggers, then its external principals. */
+    public static Map<String, Set<String>> readers(JsonNode template) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        Map<String, Set<String>> roles = consumingRoles(template);
+        workQueues(template).forEach(q -> {
+            Set<String> all = new TreeSet<>(roles.getOrDefault(q, Set.of()));
+            all.addAll(EXTERNAL_READERS.getOrDefault(q, List.of()));
+            out.put(q, all);
+        });
+        return out;
+    }
+
+    static List<String> workQueues(JsonNode template) {
+        return TemplateJson.resourcesOfType(template, "AWS::SQS::Queue").entrySet().stream()
+                .filter(e -> e.getValue().path("Properties").has("RedrivePolicy")).map(Map.Entry::getKey).toList();
     }
 
     private static void checkExclusive(String queue, String action, Set<String> expected, List<String> external,
