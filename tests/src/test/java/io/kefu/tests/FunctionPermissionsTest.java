@@ -185,6 +185,20 @@ class FunctionPermissionsTest {
         assertThat(FunctionPermissions.problems(bad)).contains("ScoreTranscriptRole: KMS statement without kms:ViaService");
     }
 
+    @Test
+    void theKmsGrantOutsideTheHasKmsKeyConditionFails() {
+        JsonNode bad = TemplateJson.mutated(t -> {
+            ArrayNode statements = statements(t, "ScheduleSurveyRole");
+            for (int i = 0; i < statements.size(); i++) {
+                if (statements.get(i).has("Fn::If")) {
+                    statements.set(i, statements.get(i).path("Fn::If").get(1));
+                }
+            }
+        });
+        assertThat(FunctionPermissions.problems(bad)).containsExactly(
+                "ScheduleSurveyRole: a statement on KmsKeyArn outside !If [HasKmsKey, ...]");
+    }
+
     private static ArrayNode statements(JsonNode template, String role) {
         return (ArrayNode) TemplateJson.properties(template, role).path("Policies").get(0).path("PolicyDocument").path("Statement");
     }

@@ -60,4 +60,18 @@ class ResourceSpecTest {
                 TemplateJson.MAPPER.createObjectNode().put("Type", "AWS::S3::Bucket")));
         assertThat(spec.problems(bad)).singleElement().asString().contains("AWS::S3::Bucket is not in the vendored spec");
     }
+
+    @Test
+    void aRefToNothingAnUndeclaredConditionAndAnUnknownResourceKeyAreErrors() {
+        ObjectNode typo = TemplateJson.mutated(t -> TemplateJson.properties(t, "TranscriptsQueue")
+                .set("KmsMasterKeyId", TemplateJson.MAPPER.createObjectNode().put("Ref", "KmsKeyARN")));
+        assertThat(spec.problems(typo)).containsExactly("Ref KmsKeyARN: no such parameter or resource");
+        ObjectNode sub = TemplateJson.mutated(t -> TemplateJson.properties(t, "TranscriptsQueue")
+                .set("QueueName", TemplateJson.MAPPER.createObjectNode().put("Fn::Sub", "kefu-${Stag}-transcripts")));
+        assertThat(spec.problems(sub)).containsExactly("Sub ${Stag}: no such parameter or resource");
+        ObjectNode condition = TemplateJson.mutated(t -> TemplateJson.resource(t, "AlarmTopic").put("Condition", "MakeTopic"));
+        assertThat(spec.problems(condition)).containsExactly("AlarmTopic: Condition MakeTopic is not declared");
+        ObjectNode key = TemplateJson.mutated(t -> TemplateJson.resource(t, "SurveysTable").put("DeletionPolicies", "Retain"));
+        assertThat(spec.problems(key)).containsExactly("SurveysTable.DeletionPolicies: not a resource attribute");
+    }
 }

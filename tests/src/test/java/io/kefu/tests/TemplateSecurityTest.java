@@ -127,7 +127,7 @@ class TemplateSecurityTest {
         // a role that the template lets send, missing from the queue's list: it would be denied at run time
         JsonNode missing = TemplateJson.mutated(t -> removeListed(t, "OutboundMessagesQueuePolicy", "DispatchDueSurveysRole"));
         assertThat(SecurityChecks.onlyListedPrincipalsSendAndRead(missing)).singleElement().asString()
-                .startsWith("OutboundMessagesQueue: sqs:SendMessage is open to [HandleShipmentEventRole, SweepStalledShipmentsRole]");
+                .startsWith("OutboundMessagesQueue: sqs:SendMessage is open to [HandleShipmentEventRole, OperatorPrincipal, SweepStalledShipmentsRole]");
         // the deny for everyone else removed: any principal with IAM rights could send transcripts
         JsonNode open = TemplateJson.mutated(t -> ((ArrayNode) TemplateJson.properties(t, "TranscriptsQueuePolicy")
                 .path("PolicyDocument").path("Statement")).remove(1));

@@ -147,6 +147,13 @@ public final class FunctionPermissions {
             // allowed, but not part of the grants
         }
         for (JsonNode policy : role.path("Policies")) {
+            for (JsonNode declared : TemplateJson.asArray(policy.path("PolicyDocument").path("Statement"))) {
+                // With KmsKeyArn empty a statement on it would name Resource "": only under !If HasKmsKey.
+                boolean onKey = declared.toString().contains("{\"Ref\":\"" + KEY + "\"}");
+                if (onKey && !declared.path("Fn::If").path(0).asText().equals("HasKmsKey")) {
+                    problems.add(roleId + ": a statement on " + KEY + " outside !If [HasKmsKey, ...]");
+                }
+            }
             for (JsonNode statement : TemplateJson.statements(policy.path("PolicyDocument"))) {
                 if (!statement.path("Effect").asText().equals("Allow")) {
                     continue;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The CloudFormation resource specification (vendored subset, tests/src/test/resources/aws-specs/): checks
@@ -49,6 +50,7 @@ public final class ResourceSpec {
             }
             checkObject(id + ".Properties", e.getValue().path("Properties"), declared.path("properties"), problems);
         });
+        problems.addAll(references(template));
         for (String[] getAtt : TemplateJson.getAtts(template)) {
             JsonNode target = resources.path(getAtt[0]);
             if (target.isMissingNode()) {
@@ -70,6 +72,66 @@ public final class ResourceSpec {
             }
         }
         return problems;
+    }
+
+    private static final Set<String> RESOURCE_KEYS = Set.of("Type", "Properties", "DependsOn", "Condition",
+            "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "UpdatePolicy", "CreationPolicy");
+    private static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NoValue", "AWS::Partition", "AWS::Region",
+            "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", "AWS::NotificationARNs");
+
+    /**
+     * Every Ref and Fn::Sub variable names a parameter, a resource or a pseudo parameter; every condition a
+     * resource, Fn::If or !Condition uses is declared; resources have only CloudFormation's own keys.
+     */
+    static List<String> references(JsonNode template) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>(PSEUDO);
+        template.path("Parameters").fieldNames().forEachRemaining(names::add);
+        template.path("Resources").fieldNames().forEachRemaining(names::add);
+        JsonNode conditions = template.path("Conditions");
+        template.path("Resources").fields().forEachRemaining(e -> {
+            e.getValue().fieldNames().forEachRemaining(key -> {
+                if (!RESOURCE_KEYS.contains(key)) {
+                    problems.add(e.getKey() + "." + key + ": not a resource attribute");
+                }
+            });
+            JsonNode condition = e.getValue().path("Condition");
+            if (!condition.isMissingNode() && !conditions.has(condition.asText())) {
+                problems.add(e.getKey() + ": Condition " + condition.asText() + " is not declared");
+            }
+        });
+        walk(template, node -> {
+            if (node.size() != 1) {
+                return;
+            }
+            if (node.path("Ref").isTextual() && !names.contains(node.path("Ref").asText())) {
+                problems.add("Ref " + node.path("Ref").asText() + ": no such parameter or resource");
+            }
+            if (node.has("Fn::Sub")) {
+                JsonNode sub = node.get("Fn::Sub");
+                String text = sub.isArray() ? sub.path(0).asText() : sub.asText();
+                var m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(text);
+                while (m.find()) {
+                    boolean local = sub.isArray() && sub.path(1).has(m.group(1));
+                    if (!local && !names.contains(m.group(1))) {
+                        problems.add("Sub ${" + m.group(1) + "}: no such parameter or resource");
+                    }
+                }
+            }
+            String condition = node.has("Fn::If") ? node.path("Fn::If").path(0).asText()
+                    : node.path("Condition").isTextual() ? node.path("Condition").asText() : null;
+            if (condition != null && !conditions.has(condition)) {
+                problems.add("condition " + condition + " is not declared");
+            }
+        });
+        return problems;
+    }
+
+    private static void walk(JsonNode node, java.util.function.Consumer<JsonNode> visit) {
+        if (node.isObject()) {
+            visit.accept(node);
+        }
+        node.elements().forEachRemaining(child -> walk(child, visit));
     }
 
     private void checkObject(String path, JsonNode value, JsonNode properties, List<String> problems) {

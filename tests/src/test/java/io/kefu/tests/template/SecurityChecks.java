@@ -13,12 +13,16 @@ import java.util.TreeSet;
  * finds in a (long-form) template so a test can show it fails on a copy with the weakness put back.
  */
 public final class SecurityChecks {
-    /** Who outside the stack may send to or read a queue (template parameters; docs/deploy.md). */
+    /** Who outside the stack may send to or read a queue (template parameters; docs/deploy.md). The operator may
+     * send to every work queue: a DLQ redrive sends to the source queue as the caller. */
     public static final Map<String, List<String>> EXTERNAL_SENDERS = Map.of(
             "TranscriptsQueue", List.of("ChatSystemPrincipal", "OperatorPrincipal"),
             "ShipmentEventsQueue", List.of("OrderSystemPrincipal", "OperatorPrincipal"),
             "SurveyRequestsQueue", List.of("OrderSystemPrincipal", "OperatorPrincipal"),
-            "SurveyResponsesQueue", List.of("MessagingGatewayPrincipal", "OperatorPrincipal"));
+            "SurveyResponsesQueue", List.of("MessagingGatewayPrincipal", "OperatorPrincipal"),
+            "OutboundMessagesQueue", List.of("OperatorPrincipal"),
+            "FollowUpsQueue", List.of("OperatorPrincipal"),
+            "CareApprovalsQueue", List.of("OperatorPrincipal"));
     public static final Map<String, List<String>> EXTERNAL_READERS = Map.of(
             "OutboundMessagesQueue", List.of("MessagingGatewayPrincipal"),
             "FollowUpsQueue", List.of("ChatSystemPrincipal"),
