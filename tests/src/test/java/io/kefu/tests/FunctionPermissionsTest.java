@@ -127,76 +127,80 @@ class FunctionPermissionsTest {
 
     @Test
     void aMissingActionFails() {
-        JsonNode bad = TemplateJson.mutated(t -> removeAction(t, "ScheduleSurveyRole", "dynamodb:PutItem"));
-        assertThat(FunctionPermissions.problems(bad))
+        assertThat(problemsAfter(t -> removeAction(t, "ScheduleSurveyRole", "dynamodb:PutItem")))
                 .containsExactly("ScheduleSurveyFunction: role does not allow SurveysTable|dynamodb:PutItem (its code needs it)");
     }
 
     @Test
     void anUnusedActionFails() {
-        JsonNode bad = TemplateJson.mutated(t -> firstStatement(t, "RecordSurveyResponseRole", "dynamodb:UpdateItem")
-                .withArray("Action").add("dynamodb:DeleteItem"));
-        assertThat(FunctionPermissions.problems(bad)).anyMatch(p -> p.contains("dynamodb:DeleteItem, which its code never uses"));
+        assertThat(problemsAfter(t -> firstStatement(t, "RecordSurveyResponseRole", "dynamodb:UpdateItem")
+                .withArray("Action").add("dynamodb:DeleteItem")))
+                .anyMatch(p -> p.contains("dynamodb:DeleteItem, which its code never uses"));
     }
 
     @Test
     void aWildcardResourceFails() {
-        JsonNode bad = TemplateJson.mutated(t -> firstStatement(t, "ScheduleSurveyRole", "dynamodb:PutItem").put("Resource", "*"));
-        assertThat(FunctionPermissions.problems(bad)).anyMatch(p -> p.contains("dynamodb:PutItem on wildcard resource *"));
+        assertThat(problemsAfter(t -> firstStatement(t, "ScheduleSurveyRole", "dynamodb:PutItem")
+                .put("Resource", "*")))
+                .anyMatch(p -> p.contains("dynamodb:PutItem on wildcard resource *"));
     }
 
     @Test
     void aWildcardIndexResourceFails() {
-        JsonNode bad = TemplateJson.mutated(t -> firstStatement(t, "DispatchDueSurveysRole", "dynamodb:Query")
-                .set("Resource", TemplateJson.MAPPER.createObjectNode().put("Fn::Sub", "${SurveysTable.Arn}/index/*")));
-        assertThat(FunctionPermissions.problems(bad)).anyMatch(p -> p.contains("on wildcard resource"));
+        assertThat(problemsAfter(t -> firstStatement(t, "DispatchDueSurveysRole", "dynamodb:Query")
+                .set("Resource", TemplateJson.MAPPER.createObjectNode()
+                        .put("Fn::Sub", "${SurveysTable.Arn}/index/*"))))
+                .anyMatch(p -> p.contains("on wildcard resource"));
     }
 
     @Test
     void aWildcardActionFails() {
-        JsonNode bad = TemplateJson.mutated(t -> firstStatement(t, "ScheduleSurveyRole", "dynamodb:PutItem")
-                .withArray("Action").add("dynamodb:*"));
-        assertThat(FunctionPermissions.problems(bad)).anyMatch(p -> p.contains("wildcard action dynamodb:*"));
+        assertThat(problemsAfter(t -> firstStatement(t, "ScheduleSurveyRole", "dynamodb:PutItem")
+                .withArray("Action").add("dynamodb:*")))
+                .anyMatch(p -> p.contains("wildcard action dynamodb:*"));
     }
 
     @Test
     void aManagedPolicyFails() {
-        JsonNode bad = TemplateJson.mutated(t -> TemplateJson.properties(t, "ScoreTranscriptRole").putArray("ManagedPolicyArns")
-                .add("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole"));
-        assertThat(FunctionPermissions.problems(bad)).anyMatch(p -> p.contains("ManagedPolicyArns"));
+        assertThat(problemsAfter(t -> TemplateJson.properties(t, "ScoreTranscriptRole").putArray("ManagedPolicyArns")
+                .add("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole")))
+                .anyMatch(p -> p.contains("ManagedPolicyArns"));
     }
 
     @Test
     void aFunctionWithoutItsOwnRoleFails() {
         // Without Role, SAM generates one and attaches AWSLambdaBasicExecutionRole / AWSLambdaSQSQueueExecutionRole.
-        JsonNode bad = TemplateJson.mutated(t -> TemplateJson.properties(t, "ScoreTranscriptFunction").remove("Role"));
-        assertThat(FunctionPermissions.problems(bad)).anyMatch(p -> p.startsWith("ScoreTranscriptFunction: Role must be"));
+        assertThat(problemsAfter(t -> TemplateJson.properties(t, "ScoreTranscriptFunction")
+                .remove("Role")))
+                .anyMatch(p -> p.startsWith("ScoreTranscriptFunction: Role must be"));
     }
 
     @Test
     void theKmsGrantMustBeConditionedOnTheService() {
-        JsonNode bad = TemplateJson.mutated(t -> {
+        assertThat(problemsAfter(t -> {
             for (JsonNode statement : statements(t, "ScoreTranscriptRole")) {
                 if (statement.has("Fn::If")) {
                     ((ObjectNode) statement.path("Fn::If").get(1)).remove("Condition");
                 }
             }
-        });
-        assertThat(FunctionPermissions.problems(bad)).contains("ScoreTranscriptRole: KMS statement without kms:ViaService");
+        })).contains("ScoreTranscriptRole: KMS statement without kms:ViaService");
     }
 
     @Test
     void theKmsGrantOutsideTheHasKmsKeyConditionFails() {
-        JsonNode bad = TemplateJson.mutated(t -> {
+        assertThat(problemsAfter(t -> {
             ArrayNode statements = statements(t, "ScheduleSurveyRole");
             for (int i = 0; i < statements.size(); i++) {
                 if (statements.get(i).has("Fn::If")) {
                     statements.set(i, statements.get(i).path("Fn::If").get(1));
                 }
             }
-        });
-        assertThat(FunctionPermissions.problems(bad)).containsExactly(
+        })).containsExactly(
                 "ScheduleSurveyRole: a statement on KmsKeyArn outside !If [HasKmsKey, ...]");
+    }
+
+    private static List<String> problemsAfter(java.util.function.Consumer<ObjectNode> weakness) {
+        return FunctionPermissions.problems(TemplateJson.mutated(weakness));
     }
 
     private static ArrayNode statements(JsonNode template, String role) {

@@ -74,51 +74,52 @@ class TemplateSecurityTest {
     @Test
     void everyFunctionLogsToItsOwnGroupWithRetention() {
         assertThat(SecurityChecks.everyFunctionLogsToItsGroupWithRetention(TemplateJson.load())).isEmpty();
-        JsonNode bad = TemplateJson.mutated(t -> TemplateJson.properties(t, "ScoreTranscriptLogGroup").remove("RetentionInDays"));
-        assertThat(SecurityChecks.everyFunctionLogsToItsGroupWithRetention(bad)).containsExactly("ScoreTranscriptLogGroup: no RetentionInDays");
+        flags(SecurityChecks::everyFunctionLogsToItsGroupWithRetention,
+                t -> TemplateJson.properties(t, "ScoreTranscriptLogGroup").remove("RetentionInDays"),
+                "ScoreTranscriptLogGroup: no RetentionInDays");
     }
 
     @Test
     void tablesSurviveAStackDeleteAndAreDeletionProtected() {
         assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.load())).isEmpty();
-        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.mutated(t ->
-                TemplateJson.resource(t, "SurveysTable").remove("DeletionPolicy"))))
-                .containsExactly("SurveysTable: DeletionPolicy is not Retain (a stack delete destroys the data)");
-        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.mutated(t ->
-                TemplateJson.resource(t, "SurveysTable").put("UpdateReplacePolicy", "Delete"))))
-                .containsExactly("SurveysTable: UpdateReplacePolicy is not Retain (a replacing update destroys the data)");
-        assertThat(SecurityChecks.tablesAreRetainedAndProtected(TemplateJson.mutated(t ->
-                TemplateJson.properties(t, "QaScoresTable").put("DeletionProtectionEnabled", false))))
-                .containsExactly("QaScoresTable: DeletionProtectionEnabled is not true");
+        flags(SecurityChecks::tablesAreRetainedAndProtected,
+                t -> TemplateJson.resource(t, "SurveysTable").remove("DeletionPolicy"),
+                "SurveysTable: DeletionPolicy is not Retain (a stack delete destroys the data)");
+        flags(SecurityChecks::tablesAreRetainedAndProtected,
+                t -> TemplateJson.resource(t, "SurveysTable").put("UpdateReplacePolicy", "Delete"),
+                "SurveysTable: UpdateReplacePolicy is not Retain (a replacing update destroys the data)");
+        flags(SecurityChecks::tablesAreRetainedAndProtected,
+                t -> TemplateJson.properties(t, "QaScoresTable").put("DeletionProtectionEnabled", false),
+                "QaScoresTable: DeletionProtectionEnabled is not true");
     }
 
     @Test
     void theCustomerManagedKeyWhenGivenEncryptsEveryQueueTableLogGroupAndTopic() {
         assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.load())).isEmpty();
-        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
-                TemplateJson.properties(t, "CareApprovalsDlq").remove("KmsMasterKeyId"))))
-                .containsExactly("CareApprovalsDlq: KmsMasterKeyId is not the KmsKeyArn key when given");
-        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
-                ((ObjectNode) TemplateJson.properties(t, "ShipmentsTable").path("SSESpecification")).remove("KMSMasterKeyId"))))
-                .containsExactly("ShipmentsTable: SSESpecification is not KMS with the KmsKeyArn key when given");
-        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
-                TemplateJson.properties(t, "ScheduleSurveyLogGroup").remove("KmsKeyId"))))
-                .containsExactly("ScheduleSurveyLogGroup: KmsKeyId is not the KmsKeyArn key when given");
-        assertThat(SecurityChecks.theCustomerKeyIsUsedEverywhere(TemplateJson.mutated(t ->
-                TemplateJson.properties(t, "TranscriptsQueue").put("SqsManagedSseEnabled", false))))
-                .containsExactly("TranscriptsQueue: SqsManagedSseEnabled is not true when no key is given");
+        flags(SecurityChecks::theCustomerKeyIsUsedEverywhere,
+                t -> TemplateJson.properties(t, "CareApprovalsDlq").remove("KmsMasterKeyId"),
+                "CareApprovalsDlq: KmsMasterKeyId is not the KmsKeyArn key when given");
+        flags(SecurityChecks::theCustomerKeyIsUsedEverywhere,
+                t -> ((ObjectNode) TemplateJson.properties(t, "ShipmentsTable").path("SSESpecification")).remove("KMSMasterKeyId"),
+                "ShipmentsTable: SSESpecification is not KMS with the KmsKeyArn key when given");
+        flags(SecurityChecks::theCustomerKeyIsUsedEverywhere,
+                t -> TemplateJson.properties(t, "ScheduleSurveyLogGroup").remove("KmsKeyId"),
+                "ScheduleSurveyLogGroup: KmsKeyId is not the KmsKeyArn key when given");
+        flags(SecurityChecks::theCustomerKeyIsUsedEverywhere,
+                t -> TemplateJson.properties(t, "TranscriptsQueue").put("SqsManagedSseEnabled", false),
+                "TranscriptsQueue: SqsManagedSseEnabled is not true when no key is given");
     }
 
     @Test
     void everyQueueDeniesRequestsWithoutTls() {
         assertThat(SecurityChecks.everyQueueDeniesRequestsWithoutTls(TemplateJson.load())).isEmpty();
-        JsonNode bad = TemplateJson.mutated(t -> ((ArrayNode) TemplateJson.properties(t, "FollowUpsDlqPolicy")
-                .path("PolicyDocument").path("Statement")).remove(0));
-        assertThat(SecurityChecks.everyQueueDeniesRequestsWithoutTls(bad))
-                .containsExactly("FollowUpsDlq: no queue policy statement denies sqs:* when aws:SecureTransport is false");
-        JsonNode noPolicy = TemplateJson.mutated(t -> ((ObjectNode) t.path("Resources")).remove("TranscriptsQueuePolicy"));
-        assertThat(SecurityChecks.everyQueueDeniesRequestsWithoutTls(noPolicy))
-                .containsExactly("TranscriptsQueue: no queue policy statement denies sqs:* when aws:SecureTransport is false");
+        flags(SecurityChecks::everyQueueDeniesRequestsWithoutTls,
+                t -> ((ArrayNode) TemplateJson.properties(t, "FollowUpsDlqPolicy")
+                .path("PolicyDocument").path("Statement")).remove(0),
+                "FollowUpsDlq: no queue policy statement denies sqs:* when aws:SecureTransport is false");
+        flags(SecurityChecks::everyQueueDeniesRequestsWithoutTls,
+                t -> ((ObjectNode) t.path("Resources")).remove("TranscriptsQueuePolicy"),
+                "TranscriptsQueue: no queue policy statement denies sqs:* when aws:SecureTransport is false");
     }
 
     @Test
@@ -141,15 +142,21 @@ class TemplateSecurityTest {
     @Test
     void everyDeadLetterQueueAndFunctionHasAnAlarm() {
         assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(TemplateJson.load())).isEmpty();
-        JsonNode noDlqAlarm = TemplateJson.mutated(t -> ((ObjectNode) t.path("Resources")).remove("SurveyResponsesDlqAlarm"));
-        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(noDlqAlarm))
-                .containsExactly("SurveyResponsesDlq: no alarm on ApproximateNumberOfMessagesVisible > 0 to the alarm topic");
-        JsonNode noThrottles = TemplateJson.mutated(t -> ((ObjectNode) t.path("Resources")).remove("ScheduleSurveyThrottlesAlarm"));
-        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(noThrottles))
-                .containsExactly("ScheduleSurveyFunction: no alarm on Throttles > 0 to the alarm topic");
-        JsonNode silent = TemplateJson.mutated(t -> TemplateJson.properties(t, "ScoreTranscriptErrorsAlarm").putArray("AlarmActions"));
-        assertThat(SecurityChecks.everyDlqAndFunctionHasAlarms(silent))
-                .containsExactly("ScoreTranscriptFunction: no alarm on Errors > 0 to the alarm topic");
+        flags(SecurityChecks::everyDlqAndFunctionHasAlarms,
+                t -> ((ObjectNode) t.path("Resources")).remove("SurveyResponsesDlqAlarm"),
+                "SurveyResponsesDlq: no alarm on ApproximateNumberOfMessagesVisible > 0 to the alarm topic");
+        flags(SecurityChecks::everyDlqAndFunctionHasAlarms,
+                t -> ((ObjectNode) t.path("Resources")).remove("ScheduleSurveyThrottlesAlarm"),
+                "ScheduleSurveyFunction: no alarm on Throttles > 0 to the alarm topic");
+        flags(SecurityChecks::everyDlqAndFunctionHasAlarms,
+                t -> TemplateJson.properties(t, "ScoreTranscriptErrorsAlarm").putArray("AlarmActions"),
+                "ScoreTranscriptFunction: no alarm on Errors > 0 to the alarm topic");
+    }
+
+    /** The check finds exactly {@code expected} on a copy of the template with {@code weakness} applied. */
+    private static void flags(java.util.function.Function<JsonNode, List<String>> check,
+                              java.util.function.Consumer<ObjectNode> weakness, String expected) {
+        assertThat(check.apply(TemplateJson.mutated(weakness))).containsExactly(expected);
     }
 
     private static ArrayNode denyList(JsonNode template, String policy) {
