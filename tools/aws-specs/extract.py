@@ -31,6 +31,9 @@ TYPES = [
     'AWS::CloudWatch::Alarm', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription',
     'AWS::Lambda::Function', 'AWS::Lambda::Version', 'AWS::Lambda::Alias', 'AWS::Lambda::EventSourceMapping',
     'AWS::Lambda::Permission', 'AWS::Events::Rule',
+    # the QA console's sign-in and HTTP API (and what SAM generates for an AWS::Serverless::HttpApi)
+    'AWS::Cognito::UserPool', 'AWS::Cognito::UserPoolDomain', 'AWS::Cognito::UserPoolClient',
+    'AWS::Cognito::UserPoolGroup', 'AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage',
 ]
 
 db = json.load(gzip.open(os.path.join(source, 'aws-service-spec-0.1.216.db.json.gz')))
