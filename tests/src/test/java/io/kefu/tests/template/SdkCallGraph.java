@@ -59,13 +59,27 @@ public final class SdkCallGraph {
         boolean namesIndex;
     }
 
-    private SdkCallGraph(List<Path> classDirectories, Set<String> adapters) {
+    private SdkCallGraph(List<Path> locations, Set<String> adapters) {
         this.adapters = adapters;
-        for (Path dir : classDirectories) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        read(in);
+        for (Path location : locations) {
+            try {
+                if (Files.isDirectory(location)) {
+                    try (Stream<Path> files = Files.walk(location)) {
+                        for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                            try (InputStream in = Files.newInputStream(file)) {
+                                read(in);
+                            }
+                        }
+                    }
+                } else {
+                    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
+                        for (var entry : java.util.Collections.list(jar.entries())) {
+                            if (entry.getName().startsWith("io/kefu/") && entry.getName().endsWith(".class")) {
+                                try (InputStream in = jar.getInputStream(entry)) {
+                                    read(in);
+                                }
+                            }
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -80,16 +94,25 @@ public final class SdkCallGraph {
         });
     }
 
-    /** A graph over the project's main classes: every {@code target/classes} directory on the test class path. */
+    /**
+     * A graph over the main classes of {@code shared} and the function modules, as the test class path has them:
+     * {@code target/classes} directories (a test run) or the modules' jars (the reactor in {@code verify}).
+     */
     public static SdkCallGraph ofMainClasses(Set<String> adapters) {
-        List<Path> dirs = new ArrayList<>();
+        Path root = io.kefu.local.stack.RepoRoot.find().toAbsolutePath().normalize();
+        List<Path> locations = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (Files.isDirectory(path) && path.endsWith(Path.of("target", "classes"))) {
-                dirs.add(path);
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            String module = root.relativize(path.startsWith(root) ? path : root).toString();
+            boolean ours = module.startsWith("shared/") || module.startsWith("functions/");
+            boolean main = path.endsWith(Path.of("target", "classes"))
+                    || (path.getFileName().toString().startsWith("kefu-") && path.toString().endsWith(".jar")
+                            && !path.toString().endsWith("-tests.jar"));
+            if (ours && main && Files.exists(path)) {
+                locations.add(path);
             }
         }
-        return new SdkCallGraph(dirs, adapters);
+        return new SdkCallGraph(locations, adapters);
     }
 
     /** The SDK calls reachable from {@code handlerClass}. */
