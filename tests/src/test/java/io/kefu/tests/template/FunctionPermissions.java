@@ -58,10 +58,14 @@ public final class FunctionPermissions {
             "xray:PutTraceSegments", "xray:PutTelemetryRecords");
     static final String KEY = "KmsKeyArn";
 
-    private static final SdkCallGraph GRAPH = SdkCallGraph.ofMainClasses(ADAPTERS.keySet());
+    static final SdkCallGraph GRAPH = SdkCallGraph.ofMainClasses(ADAPTERS.keySet());
     private static final Pattern PRIMING = Pattern.compile("primingRead\\(\\s*\\w+\\s*,\\s*env\\.require\\(\"([A-Z_]+)\"\\)");
 
     private FunctionPermissions() {}
+
+    public static SdkCallGraph graph() {
+        return GRAPH;
+    }
 
     /** "resource|action": resource is a logical id, {@code Table/index/Name}, or {@code param:KmsKeyArn}. */
     public record Needs(Set<String> grants, List<String> problems) {}

@@ -163,6 +163,20 @@ public final class SdkCallGraph {
         return calls;
     }
 
+    /** Every SDK action called anywhere in {@code className} (and its inner classes), reachable or not. */
+    public Set<String> actionsDeclaredIn(String className) {
+        String internal = className.replace('.', '/');
+        Set<String> actions = new java.util.TreeSet<>();
+        classes.forEach((name, info) -> {
+            if (name.equals(internal) || name.startsWith(internal + "$")) {
+                info.methods().values().forEach(m -> m.calls.stream()
+                        .filter(c -> CLIENTS.containsKey(c.owner()) && c.onInterface())
+                        .forEach(c -> actions.add(CLIENTS.get(c.owner()) + ":" + iamAction(c.name()))));
+            }
+        });
+        return actions;
+    }
+
     /** {@code getItem} -> {@code GetItem}; paginators are the operation they page. */
     static String iamAction(String method) {
         String operation = method.endsWith("Paginator") ? method.substring(0, method.length() - "Paginator".length()) : method;
