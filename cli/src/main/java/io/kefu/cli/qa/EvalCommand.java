@@ -38,7 +38,7 @@ final class EvalCommand extends OfflineCommand {
         AccuracyReport report = AccuracyEval.evaluate(scorer, chats);
         Rulebook book = scorer.rulebook().rulebook();
         if (json) {
-            out().println(Terminal.safeJson(Json.write(document(report, book))));
+            out().println((Json.write(document(report, book))));
         } else {
             print(out(), report, book);
         }
@@ -92,8 +92,8 @@ final class EvalCommand extends OfflineCommand {
     }
 
     private void print(PrintWriter o, AccuracyReport r, Rulebook book) {
-        o.printf("gold %s: %d chats, rulebook %s@%d (positive = the rule FAILs)%n%n", Terminal.safe(gold.toString()),
-                r.chats(), Terminal.safe(book.id()), book.version());
+        o.printf("gold %s: %d chats, rulebook %s@%d (positive = the rule FAILs)%n%n", value(gold.toString()),
+                r.chats(), value(book.id()), book.version());
         List<List<String>> rows = new ArrayList<>();
         r.rules().forEach((id, c) -> rows.add(row(id, c)));
         rows.add(row("customer-upset", r.customerUpset()));
@@ -109,14 +109,14 @@ final class EvalCommand extends OfflineCommand {
         o.println();
         o.printf("disagreements (%d):%n", r.disagreements().size());
         for (Disagreement d : r.disagreements()) {
-            o.printf("  %-28s %-18s gold %-12s scored %-16s %s%s%n", Terminal.safe(d.transcriptId()), Terminal.safe(d.what()),
-                    Terminal.safe(d.gold()), Terminal.safe(d.scored()),
-                    d.messageIndex() == null ? "" : "[" + d.messageIndex() + "] ", Terminal.safe(d.evidence()));
+            o.printf("  %-28s %-18s gold %-12s scored %-16s %s%s%n", value(d.transcriptId()), value(d.what()),
+                    value(d.gold()), value(d.scored()),
+                    d.messageIndex() == null ? "" : "[" + d.messageIndex() + "] ", value(d.evidence()));
         }
     }
 
     private static List<String> row(String id, Confusion c) {
-        return List.of(Terminal.safe(id), Integer.toString(c.tp()), Integer.toString(c.fp()), Integer.toString(c.fn()),
+        return List.of(value(id), Integer.toString(c.tp()), Integer.toString(c.fp()), Integer.toString(c.fn()),
                 Integer.toString(c.tn()), number(c.precision()), number(c.recall()));
     }
 

@@ -34,7 +34,7 @@ final class TryCommand extends OfflineCommand {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("score", score);
-            out().println(Terminal.safeJson(Json.write(doc)));
+            out().println((Json.write(doc)));
             return 0;
         }
         print(out(), transcript, score, scorer.rulebook().rulebook());
@@ -42,13 +42,13 @@ final class TryCommand extends OfflineCommand {
     }
 
     private static void print(PrintWriter o, Transcript t, QaScore s, Rulebook book) {
-        o.printf("%s  rulebook %s@%d  score %d  status %s%s%n", Terminal.safe(t.transcriptId()), Terminal.safe(book.id()),
+        o.printf("%s  rulebook %s@%d  score %d  status %s%s%n", value(t.transcriptId()), value(book.id()),
                 book.version(), s.score(), s.status(), s.reviewReason() == null ? "" : " (" + s.reviewReason() + ")");
         o.printf("complaint %s / %s%s%n", s.complaint().type(), s.complaint().severity(),
                 s.complaint().signals().isEmpty() ? "" : "  signals " + s.complaint().signals());
         o.println();
         for (Message m : t.messages()) {
-            o.printf("[%d] %-8s %s%n", m.index(), m.role().name().toLowerCase(java.util.Locale.ROOT), Terminal.safe(m.text()));
+            o.printf("[%d] %-8s %s%n", m.index(), m.role().name().toLowerCase(java.util.Locale.ROOT), value(m.text()));
             for (Finding f : s.findings()) {
                 if (f.messageIndex() != null && f.messageIndex() == m.index()) {
                     o.println("      " + finding(f));
@@ -62,7 +62,7 @@ final class TryCommand extends OfflineCommand {
             o.println();
             o.println("follow-up tasks (promises):");
             for (Promise p : s.promises()) {
-                o.printf("  [%d] due %s  %s%n", p.messageIndex(), p.dueBy(), Terminal.safe(p.text()));
+                o.printf("  [%d] due %s  %s%n", p.messageIndex(), p.dueBy(), value(p.text()));
             }
         }
     }
@@ -75,7 +75,7 @@ final class TryCommand extends OfflineCommand {
             case INFO -> "i";
         };
         String points = f.redLine() ? "red line" : f.points() + "/" + f.weight() + " pts";
-        return mark + " " + Terminal.safe(f.ruleId()) + " " + f.outcome() + " " + points
-                + (f.evidence() == null ? "" : "  «" + Terminal.safe(f.evidence()) + "»") + "  " + Terminal.safe(f.reason());
+        return mark + " " + value(f.ruleId()) + " " + f.outcome() + " " + points
+                + (f.evidence() == null ? "" : "  «" + value(f.evidence()) + "»") + "  " + value(f.reason());
     }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,18 +88,20 @@ class QaEvalAndTryCommandTest {
     }
 
     @Test
-    void controlAndFormatCharactersFromAChatCannotReachTheTerminal() {
-        String hostile = "ok\u001b[2J\u202eevil\u0007\nnext";
+    void controlAndBidiCharactersFromAChatCannotReachTheTerminal(@TempDir Path dir) throws IOException {
+        String chat = Files.readString(RUDE).replace("有病吧", "有病吧\\u001b[2J\\u202eevil");
+        Path file = dir.resolve("hostile.json");
+        Files.writeString(file, chat);
 
-        assertThat(Terminal.safe(hostile)).isEqualTo("ok\\u001B[2J\\u202Eevil\\u0007⏎next").doesNotContain("\u001b", "\u202e");
-    }
+        Run text = qa("try", file.toString());
+        Run json = qa("try", file.toString(), "--json");
 
-    @Test
-    void jsonOutputEscapesFormatCharactersAndStillDecodesToTheSameText() throws IOException {
-        String json = Terminal.safeJson(Json.write(Map.of("evidence", "a\u202eb\u200bc 您好")));
-
-        assertThat(json).doesNotContain("\u202e", "\u200b").contains("\\u202E", "您好");
-        assertThat(Json.mapper().readValue(json, Map.class).get("evidence")).isEqualTo("a\u202eb\u200bc 您好");
+        for (Run run : List.of(text, json)) {
+            assertThat(run.exit).isZero();
+            assertThat(run.out).doesNotContain("\u001b", "\u202e");
+        }
+        assertThat(text.out).contains("有病吧").containsIgnoringCase("\\u202e");
+        assertThat(Json.mapper().readValue(json.out, Map.class)).isNotEmpty();
     }
 
     private static Run qa(String... args) {
