@@ -1,5 +1,7 @@
 package io.kefu.local.stack;
 
+import io.kefu.capacity.TableShape;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -203,15 +206,15 @@ public final class LocalAwsStack implements AutoCloseable {
     }
 
     /** The key schema and indexes of this stack's tables, by table name, as DynamoDB's capacity rules need them. */
-    public Map<String, io.kefu.capacity.TableShape> tableShapes() {
-        Map<String, io.kefu.capacity.TableShape> out = new LinkedHashMap<>();
+    public Map<String, TableShape> tableShapes() {
+        Map<String, TableShape> out = new LinkedHashMap<>();
         for (Specs.TableSpec t : template.tables()) {
-            out.put(t.name(), new io.kefu.capacity.TableShape(t.name(),
+            out.put(t.name(), new TableShape(t.name(),
                     t.keySchema().stream().map(Specs.KeyPart::attributeName).toList(),
-                    t.globalSecondaryIndexes().stream().map(i -> new io.kefu.capacity.TableShape.Index(i.name(),
+                    t.globalSecondaryIndexes().stream().map(i -> new TableShape.Index(i.name(),
                             i.keySchema().stream().map(Specs.KeyPart::attributeName).toList(),
-                            io.kefu.capacity.TableShape.Projection.valueOf(i.projectionType()),
-                            i.nonKeyAttributes() == null ? java.util.Set.of() : java.util.Set.copyOf(i.nonKeyAttributes()))).toList()));
+                            TableShape.Projection.valueOf(i.projectionType()),
+                            i.nonKeyAttributes() == null ? Set.of() : Set.copyOf(i.nonKeyAttributes()))).toList()));
         }
         return out;
     }
@@ -478,7 +481,7 @@ public final class LocalAwsStack implements AutoCloseable {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_KEY, DUMMY_KEY)), true, emulators,
                         bootstrap, log, null, null, rules.dynamoDbRules());
                 log.accept(String.format("embedded stack up in %d ms: sqs %s, dynamodb %s (dynalite pid %d)",
-                        (System.nanoTime() - started) / 1_000_000, elasticMq.endpoint(), dynalite.endpoint(), dynalite.pid()));
+                        (System.nanoTime() - started) / 1_000_000, elasticMq.endpoint(), rules.endpoint(), dynalite.pid()));
                 return stack;
             } catch (RuntimeException e) {
                 emulators.close();
