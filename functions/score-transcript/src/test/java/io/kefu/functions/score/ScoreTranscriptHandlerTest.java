@@ -54,7 +54,7 @@ class ScoreTranscriptHandlerTest {
             int packaged = RulebookLoader.defaultRulebook().version();
             assertThat(row.get("sk").s()).isEqualTo(String.format("SCORE#default#%06d", packaged));
             assertThat(row.get("rulebookVersion").n()).isEqualTo(String.valueOf(packaged));
-            assertThat(row.get("findings").s()).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
+            assertThat(io.kefu.shared.json.Json.write(io.kefu.shared.aws.qa.ScoreItems.findings(row))).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
             assertThat(row.get("gsi1pk").s()).isEqualTo("AGENT#agent-007");
             assertThat(row.get("gsi2pk").s()).isEqualTo("TEAM#tmall-flagship-cs#2026-11-11");
             assertThat(DynamoQaScoreRepository.transcriptOf(row)).hasSize(7);
