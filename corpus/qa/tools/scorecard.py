@@ -22,7 +22,7 @@ TIMING = {"FIRST_RESPONSE", "REPLY_GAP"}
 def rulebook():
     text = open(RULEBOOK, encoding="utf-8").read()
     rules = {}
-    for m in re.finditer(r"- id: ([a-z0-9-]+)\s+kind: ([A-Z_]+)\s+weight: (\d+)", text):
+    for m in re.finditer(r"- id: ([a-z0-9-]+)\s+kind: ([A-Z_]+)\s+(?:section: \S+\s+)?weight: (\d+)", text):
         rules[m.group(1)] = (m.group(2), int(m.group(3)))
     review_below = int(re.search(r"reviewBelow: (\d+)", text).group(1))
     return rules, review_below
