@@ -1,6 +1,8 @@
 package io.kefu.local.cli;
 
 import io.kefu.cli.Connection;
+import io.kefu.local.console.LocalConsoleServer;
+import io.kefu.local.console.LocalUsers;
 import io.kefu.local.runtime.LocalLambdaRuntime;
 import io.kefu.local.stack.LocalAwsStack;
 import java.nio.file.Files;
@@ -23,6 +25,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--run-functions", description = "Also run the functions: poll their queues and fire schedules on"
             + " wall-clock time.")
     boolean runFunctions;
+
+    @Option(names = "--console-port", defaultValue = "8790", description = "Port of the QA console on 127.0.0.1"
+            + " (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int consolePort;
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +54,20 @@ final class UpCommand implements Callable<Integer> {
                 stack.region(), stack.stage());
         stack.resources().queueUrls().forEach((id, url) -> System.out.printf("  queue %-24s %s%n", id, url));
         stack.resources().tableNames().forEach((id, name) -> System.out.printf("  table %-24s %s%n", id, name));
+        // The QA console: API Gateway and its JWT authorizer played locally in front of QaConsoleFunction.
+        com.sun.net.httpserver.HttpServer bound = LocalConsoleServer.bind(consolePort);
+        int port = bound.getAddress().getPort();
+        LocalLambdaRuntime.Builder runtimeBuilder = runFunctions
+                ? LocalLambdaRuntime.builder(stack).environment(LocalConsoleServer.FUNCTION, "SIGN_IN_URL", LocalConsoleServer.signInUrl(port))
+                : LocalConsoleServer.runtimeFor(stack, port);
+        LocalLambdaRuntime runtime = runtimeBuilder.build();
+        LocalConsoleServer console = LocalConsoleServer.start(bound, runtime, runtime.clock(), LocalUsers.seeded(),
+                () -> runtime.clock().set(Instant.now()));
+        Runtime.getRuntime().addShutdownHook(new Thread(console::close, "kefu-console-shutdown"));
+        System.out.println("QA console " + console.url() + "  (sign in as a seeded lead, agent or manager: docs/qa-console.md)");
         System.out.println("written to " + state + "; Ctrl-C to stop");
         if (runFunctions) {
-            try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder(stack).build()) {
+            try (runtime) {
                 while (stopped.getCount() > 0) {
                     runtime.clock().set(Instant.now());
                     runtime.fireSchedules();

@@ -263,6 +263,10 @@ public final class LocalAwsStack implements AutoCloseable {
                 if ("AWS::Serverless::Function".equals(type)) {
                     yield template.function(name).functionName();
                 }
+                if (type != null && (type.startsWith("AWS::Cognito::") || type.equals("AWS::Serverless::HttpApi"))) {
+                    // Played by the local runtime (the console's sign-in and API Gateway): a stable local id.
+                    yield "local-" + name;
+                }
                 throw new IllegalArgumentException("cannot resolve !Ref " + name + " locally (type " + type + ")");
             }
         };
