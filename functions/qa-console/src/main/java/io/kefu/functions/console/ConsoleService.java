@@ -19,7 +19,9 @@ import io.kefu.shared.domain.qa.Finding;
 import io.kefu.shared.domain.qa.Message;
 import io.kefu.shared.domain.qa.Promise;
 import io.kefu.shared.domain.qa.ReviewAction;
+import io.kefu.shared.domain.qa.ReviewRejectedException;
 import io.kefu.shared.domain.qa.ReviewRequest;
+import io.kefu.shared.domain.qa.ReviewRules;
 import io.kefu.shared.domain.qa.ScoreStatus;
 import io.kefu.shared.json.Json;
 import java.io.IOException;
@@ -141,7 +143,7 @@ public final class ConsoleService {
                 "inForce", v.active())).toList());
         out.put("followUps", followUps(item));
         out.put("mayReview", access.mayReview(u, current));
-        out.put("mayDispute", access.mayDispute(u, current, now));
+        out.put("mayDispute", access.mayDispute(u, current, now) && rulesAllow(current, ReviewAction.DISPUTE));
         out.put("disputeUntil", access.disputeUntil(current));
         return out;
     }
@@ -181,6 +183,17 @@ public final class ConsoleService {
             perAgent = perAgent.containsKey(u.agentId()) ? Map.of(u.agentId(), perAgent.get(u.agentId())) : Map.of();
         }
         return QaReportBuilder.build(scores, backlog, perAgent, from, to, now, zone(), notes);
+    }
+
+    /** Whether ReviewRules would take this action on the score now (asked, not copied: the page only hides a form). */
+    private static boolean rulesAllow(ScoreView v, ReviewAction action) {
+        try {
+            ReviewRules.decide(v.status(), v.score(), v.failedRules(),
+                    new ReviewRequest(action, v.agentId(), v.score(), "x".repeat(ReviewRules.MIN_REASON_LENGTH), List.of()));
+            return true;
+        } catch (ReviewRejectedException e) {
+            return false;
+        }
     }
 
     private ScoreView current(ConsoleUser u, String transcriptId) {
