@@ -1,7 +1,6 @@
 package io.kefu.functions.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kefu.functions.console.ConsoleService.BadRequest;
 import io.kefu.functions.console.ConsoleService.NotFound;
 import io.kefu.functions.console.ConsoleUser.Forbidden;
 import io.kefu.functions.console.ConsoleUser.Unauthorized;
@@ -9,6 +8,7 @@ import io.kefu.shared.app.qa.ScoreFilter;
 import io.kefu.shared.domain.qa.ReviewAction;
 import io.kefu.shared.domain.qa.ReviewRejectedException;
 import io.kefu.shared.domain.qa.ScoreStatus;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +56,7 @@ final class ConsoleRoutes {
             return error(403, "forbidden", e.getMessage(), null);
         } catch (NotFound e) {
             return error(404, "not_found", e.getMessage(), null);
-        } catch (BadRequest e) {
+        } catch (InvalidMessageException e) {   // bad input, the field named
             return error(400, "bad_request", e.getMessage(), e.field());
         } catch (ReviewRejectedException e) {
             return error(409, "rejected", e.getMessage(), null);
@@ -82,9 +82,17 @@ final class ConsoleRoutes {
         if (get && path.equals("/api/scores")) {
             int limit = intParam(r.query(), "limit", 25);
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new BadRequest("limit", "1.." + MAX_LIMIT);
+                throw new InvalidMessageException("limit", "1.." + MAX_LIMIT);
             }
-            return ok(service.list(user, filter(r.query()), limit, blankToNull(r.query().get("cursor"))));
+            String cursor = blankToNull(r.query().get("cursor"));
+            try {
+                return ok(service.list(user, filter(r.query()), limit, cursor));
+            } catch (IllegalArgumentException e) {
+                if (cursor == null) {
+                    throw e;
+                }
+                throw new InvalidMessageException("cursor", "a cursor from the previous page");
+            }
         }
         if (get && path.equals("/api/report")) {
             Instant to = end(r.query().get("to"), service.now(), "to");
@@ -131,7 +139,7 @@ final class ConsoleRoutes {
         try {
             return t == null ? fallback : t.length() == 10 ? LocalDate.parse(t).atStartOfDay(service.zone()).toInstant() : Instant.parse(t);
         } catch (RuntimeException e) {
-            throw new BadRequest(field, "a day yyyy-MM-dd or an ISO instant, got " + Json.write(t));
+            throw new InvalidMessageException(field, "a day yyyy-MM-dd or an ISO instant, got " + Json.write(t));
         }
     }
 
@@ -142,7 +150,7 @@ final class ConsoleRoutes {
             try {
                 return LocalDate.parse(t).plusDays(1).atStartOfDay(service.zone()).toInstant();
             } catch (RuntimeException e) {
-                throw new BadRequest(field, "a day yyyy-MM-dd or an ISO instant");
+                throw new InvalidMessageException(field, "a day yyyy-MM-dd or an ISO instant");
             }
         }
         return start(t, fallback, field);
@@ -155,18 +163,18 @@ final class ConsoleRoutes {
         if ("REJECT".equals(outcome)) {
             return false;
         }
-        throw new BadRequest("outcome", "UPHOLD or REJECT");
+        throw new InvalidMessageException("outcome", "UPHOLD or REJECT");
     }
 
     private static JsonNode body(String body) {
         try {
             JsonNode node = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
             if (node == null || !node.isObject()) {
-                throw new BadRequest("body", "a JSON object");
+                throw new InvalidMessageException("body", "a JSON object");
             }
             return node;
         } catch (java.io.IOException e) {
-            throw new BadRequest("body", "a JSON object");
+            throw new InvalidMessageException("body", "a JSON object");
         }
     }
 
@@ -176,7 +184,7 @@ final class ConsoleRoutes {
             return null;
         }
         if (!v.isTextual()) {
-            throw new BadRequest(field, "a string");
+            throw new InvalidMessageException(field, "a string");
         }
         return v.asText();
     }
@@ -187,7 +195,7 @@ final class ConsoleRoutes {
             return null;
         }
         if (!v.isInt()) {
-            throw new BadRequest(field, "an integer");
+            throw new InvalidMessageException(field, "an integer");
         }
         return v.asInt();
     }
@@ -199,11 +207,11 @@ final class ConsoleRoutes {
             return out;
         }
         if (!v.isArray()) {
-            throw new BadRequest(field, "an array of rule ids");
+            throw new InvalidMessageException(field, "an array of rule ids");
         }
         v.forEach(x -> {
             if (!x.isTextual()) {
-                throw new BadRequest(field, "an array of rule ids");
+                throw new InvalidMessageException(field, "an array of rule ids");
             }
             out.add(x.asText());
         });
@@ -214,7 +222,7 @@ final class ConsoleRoutes {
         try {
             return Enum.valueOf(type, text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(field, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidMessageException(field, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -228,7 +236,7 @@ final class ConsoleRoutes {
         try {
             return v == null ? null : Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            throw new BadRequest(name, "an integer");
+            throw new InvalidMessageException(name, "an integer");
         }
     }
 

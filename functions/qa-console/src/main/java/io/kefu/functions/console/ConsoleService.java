@@ -23,6 +23,7 @@ import io.kefu.shared.domain.qa.ReviewRejectedException;
 import io.kefu.shared.domain.qa.ReviewRequest;
 import io.kefu.shared.domain.qa.ReviewRules;
 import io.kefu.shared.domain.qa.ScoreStatus;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,7 +152,7 @@ public final class ConsoleService {
     public ReviewRecord review(ConsoleUser u, String transcriptId, ReviewAction action, Integer score, String reason,
             List<String> overturned) {
         if (action != ReviewAction.ACCEPT && action != ReviewAction.OVERRIDE) {
-            throw new BadRequest("action", "ACCEPT or OVERRIDE");
+            throw new InvalidMessageException("action", "ACCEPT or OVERRIDE");
         }
         access.requireReview(u, current(u, transcriptId));
         return reviews.review(transcriptId, new ReviewRequest(action, u.username(), score, reason, overturned));
@@ -227,10 +228,10 @@ public final class ConsoleService {
 
     private static void requireRange(ScoreFilter f) {
         if (f.from() == null || f.to() == null || !f.from().isBefore(f.to())) {
-            throw new BadRequest("from", "a range with from before to");
+            throw new InvalidMessageException("from", "a range with from before to");
         }
         if (Duration.between(f.from(), f.to()).compareTo(MAX_RANGE) > 0) {
-            throw new BadRequest("from", "at most " + MAX_RANGE.toDays() + " days");
+            throw new InvalidMessageException("from", "at most " + MAX_RANGE.toDays() + " days");
         }
     }
 
@@ -238,20 +239,6 @@ public final class ConsoleService {
     public static final class NotFound extends RuntimeException {
         public NotFound(String message) {
             super(message);
-        }
-    }
-
-    /** 400, naming the field. */
-    public static final class BadRequest extends RuntimeException {
-        private final String field;
-
-        public BadRequest(String field, String expected) {
-            super(field + ": " + expected);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
         }
     }
 }

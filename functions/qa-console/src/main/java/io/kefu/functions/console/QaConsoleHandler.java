@@ -48,7 +48,14 @@ public final class QaConsoleHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ConsoleResponse r = routes.handle(request(event));
+        ConsoleResponse r;
+        try {
+            r = routes.handle(request(event));
+        } catch (RuntimeException e) {
+            // A failure of ours or of DynamoDB: the caller learns nothing of it but that it failed.
+            log.error("console.failed", Map.of("route", route(event), "error", e.getClass().getName()));
+            r = ConsoleResponse.json(500, "{\"error\":\"internal\",\"message\":\"the console failed; try again\"}");
+        }
         log.info("console.request", Map.of("method", method(event), "route", route(event), "status", r.status()));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(r.headers())
                 .withBody(r.body()).withIsBase64Encoded(false).build();

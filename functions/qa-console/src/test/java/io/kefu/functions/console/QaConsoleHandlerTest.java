@@ -229,6 +229,8 @@ class QaConsoleHandlerTest {
         assertThat(json(r).get("field").asText()).isEqualTo("action");
         assertThat(json(call("GET", "/api/scores?min=high", LEAD, null)).get("field").asText()).isEqualTo("min");
         assertThat(json(call("POST", "/api/chats/" + RUDE + "/review", LEAD, "not json")).get("field").asText()).isEqualTo("body");
+        assertThat(json(call("GET", "/api/scores?cursor=forged", LEAD, null)).get("field").asText()).isEqualTo("cursor");
+        assertThat(json(call("GET", "/api/scores?from=2026-01-01&to=2026-11-30", LEAD, null)).get("message").asText()).contains("92 days");
         APIGatewayV2HTTPResponse noReason = call("POST", "/api/chats/" + RUDE + "/review", LEAD, "{\"action\":\"OVERRIDE\",\"score\":50}");
         assertThat(noReason.getStatusCode()).isEqualTo(409);
         assertThat(json(noReason).get("message").asText()).contains("reason");
