@@ -105,6 +105,17 @@
       if (inbox.data.oldestOpenClosedAt) kpis.appendChild(el("div", { class: "kpi" }, el("b", {}, time(inbox.data.oldestOpenClosedAt)), t("oldestOpen")));
     }
     const s = state.session;
+    if (s.role === "agent") {
+      // An agent's own numbers first: average, pass rate and the rules they fail most (last 30 days).
+      const mine = await api("/api/report");
+      if (mine.status === 200) {
+        const k = mine.data.summary;
+        kpis.prepend(el("div", { class: "kpi", id: "my-average" }, el("b", {}, String(k.averageScore)), t("myAverage")),
+          el("div", { class: "kpi" }, el("b", {}, k.passRate + "%"), t("passRate")));
+        const failing = mine.data.ruleFailures.filter(x => x.failed > 0).slice(0, 5);
+        kpis.appendChild(el("div", { class: "kpi", id: "my-failed-rules" }, el("b", {}, failing.map(x => x.ruleId + " " + x.failureRate + "%").join(", ") || t("none")), t("failedRules")));
+      }
+    }
     const f = state.filters;
     const form = el("form", { class: "filters", id: "filters", onsubmit: ev => { ev.preventDefault(); readFilters(form); loadQueue(true); } },
       el("label", {}, t("status"), el("select", { name: "status" },

@@ -157,6 +157,8 @@ class QaConsoleBrowserTest {
         waitFor.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr[data-id='" + RUDE + "']")));
         List<String> agents = browser.findElements(By.cssSelector("#queue tbody tr td:nth-child(3)")).stream().map(WebElement::getText).toList();
         assertThat(agents).containsOnly("agent-013");
+        assertThat(browser.findElement(By.id("my-average")).getText()).contains("我的平均分");
+        assertThat(browser.findElement(By.id("my-failed-rules")).getText()).contains("insult");
         open(RUDE);
         WebElement form = waitFor.until(ExpectedConditions.presenceOfElementLocated(By.id("dispute-form")));
         form.findElement(By.name("reason")).sendKeys("客户先辱骂我，我已经道歉并解决了问题");
