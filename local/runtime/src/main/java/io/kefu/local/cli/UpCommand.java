@@ -55,7 +55,13 @@ final class UpCommand implements Callable<Integer> {
         stack.resources().queueUrls().forEach((id, url) -> System.out.printf("  queue %-24s %s%n", id, url));
         stack.resources().tableNames().forEach((id, name) -> System.out.printf("  table %-24s %s%n", id, name));
         // The QA console: API Gateway and its JWT authorizer played locally in front of QaConsoleFunction.
-        com.sun.net.httpserver.HttpServer bound = LocalConsoleServer.bind(consolePort);
+        com.sun.net.httpserver.HttpServer bound;
+        try {
+            bound = LocalConsoleServer.bind(consolePort);
+        } catch (java.net.BindException inUse) {
+            throw new IllegalStateException("port " + consolePort + " for the QA console is in use: pass --console-port N"
+                    + " (0 = any free port)", inUse);
+        }
         int port = bound.getAddress().getPort();
         LocalLambdaRuntime.Builder runtimeBuilder = runFunctions
                 ? LocalLambdaRuntime.builder(stack).environment(LocalConsoleServer.FUNCTION, "SIGN_IN_URL", LocalConsoleServer.signInUrl(port))
