@@ -316,7 +316,7 @@
     const d = r.data;
     const k = d.summary;
     show(el("h2", {}, t("report")), form,
-      el("section", { class: "kpis", id: "report-kpis" }, [[t("chats"), k.scores], [state.session.role === "agent" ? t("myAverage") : t("score"), k.averageScore],
+      el("section", { class: "kpis", id: "report-kpis" }, [[t("chats"), k.scores], [state.session.role === "agent" ? t("myAverage") : t("average"), k.averageScore],
         [t("passRate"), k.passRate + "%"], [t("reviewed"), k.reviewed], [t("overridden"), k.overridden], [t("backlog"), k.openBacklog]]
         .map(([label, v]) => el("div", { class: "kpi" }, el("b", {}, String(v)), label))),
       chart("distribution", t("distribution"), d.distribution.map(b => [b.label, b.count, b.label < "60"])),

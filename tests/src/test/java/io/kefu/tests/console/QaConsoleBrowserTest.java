@@ -218,7 +218,7 @@ class QaConsoleBrowserTest {
 
     @Test
     @Order(6)
-    void keyboardShortcutsMoveThroughTheQueueAndTheReportDrawsItsCharts() {
+    void keyboardShortcutsMoveThroughTheQueueAndTheReportDrawsItsCharts() throws Exception {
         browser.get(console.url() + "#/");
         waitFor.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr.selected")));
         String first = browser.findElement(By.cssSelector("#queue tbody tr.selected")).getAttribute("data-id");
@@ -234,6 +234,7 @@ class QaConsoleBrowserTest {
         browser.get(console.url() + "#/report?from=2026-11-01&to=2026-11-30");
         waitFor.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-rules svg rect")));
         assertThat(browser.findElements(By.cssSelector("#chart-leaderboard svg rect"))).isNotEmpty();
+        screenshot("report");
         assertThat(browser.findElement(By.id("report-kpis")).getText()).contains("7");   // 6 tmall samples + the hostile one
     }
 
