@@ -238,6 +238,18 @@ class QaConsoleBrowserTest {
         assertThat(browser.findElement(By.id("report-kpis")).getText()).contains("7");   // 6 tmall samples + the hostile one
     }
 
+    @Test
+    @Order(7)
+    void aManagerReadsBothTeamsButHasNothingToWriteWith() {
+        signInAs("manager.zhao");
+        waitFor.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tbody tr[data-id]")));
+        List<String> teams = browser.findElements(By.cssSelector("#queue tbody tr td:nth-child(4)")).stream().map(WebElement::getText).toList();
+        assertThat(teams).contains("tmall-flagship-cs", "global-store-cs");
+        open(HOSTILE);
+        assertThat(browser.findElements(By.cssSelector("form.panel, #accept"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("aside")).getText()).contains("只读");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static void signInAs(String username) {
