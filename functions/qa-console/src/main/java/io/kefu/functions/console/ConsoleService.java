@@ -24,9 +24,6 @@ import io.kefu.shared.domain.qa.ReviewRequest;
 import io.kefu.shared.domain.qa.ReviewRules;
 import io.kefu.shared.domain.qa.ScoreStatus;
 import io.kefu.shared.json.InvalidMessageException;
-import io.kefu.shared.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,23 +202,16 @@ public final class ConsoleService {
 
     private List<Map<String, Object>> followUps(Map<String, AttributeValue> item) {
         List<Map<String, Object>> out = new ArrayList<>();
-        if (!item.containsKey("promises")) {
-            return out;
-        }
-        try {
-            for (Promise p : Json.mapper().readValue(item.get("promises").s(), Promise[].class)) {
-                String id = PromiseFollowUp.idFor(item.get("transcriptId").s(), p.messageIndex());
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("followUpId", id);
-                f.put("kind", PromiseFollowUp.KIND);
-                f.put("messageIndex", p.messageIndex());
-                f.put("dueBy", p.dueBy());
-                f.put("url", followUpUrl.isEmpty() ? null : followUpUrl.replace("{followUpId}",
-                        java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)));
-                out.add(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable promises on " + item.get("pk").s(), e);
+        for (Promise p : ScoreItems.promises(item)) {
+            String id = PromiseFollowUp.idFor(item.get("transcriptId").s(), p.messageIndex());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("followUpId", id);
+            f.put("kind", PromiseFollowUp.KIND);
+            f.put("messageIndex", p.messageIndex());
+            f.put("dueBy", p.dueBy());
+            f.put("url", followUpUrl.isEmpty() ? null : followUpUrl.replace("{followUpId}",
+                    java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)));
+            out.add(f);
         }
         return out;
     }

@@ -43,7 +43,7 @@ public final class QaConsoleHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new ConsoleAccess(Duration.ofDays(Long.parseLong(env.get("DISPUTE_WINDOW_DAYS", "7")))),
                 env.clock(), env.get("FOLLOW_UP_URL", ""));
         this.routes = new ConsoleRoutes(service, env.require("SIGN_IN_URL"));
-        this.priming = Priming.register("qa-console", log, AwsClients.primingRead(dynamo, scores));
+        this.priming = Priming.register("qa-console", log, AwsClients.primingRead(dynamo, env.require("QA_SCORES_TABLE")));
     }
 
     @Override

@@ -180,6 +180,8 @@ class QaConsoleHandlerTest {
         assertThat(chat.get("findings").findValuesAsText("ruleId")).contains("forbidden", "insult");
         assertThat(chat.get("mayReview").asBoolean()).isTrue();
         assertThat(chat.get("mayDispute").asBoolean()).isFalse();
+        JsonNode promise = json(call("GET", "/api/chats/chat-20261111-0006", MANAGER, null)).get("followUps");
+        assertThat(promise.findValuesAsText("followUpId")).singleElement().asString().startsWith("promise:chat-20261111-0006:");
         JsonNode asAgent = json(call("GET", "/api/chats/" + RUDE, AGENT_013, null));
         assertThat(asAgent.get("mayDispute").asBoolean()).isTrue();
         assertThat(asAgent.get("mayReview").asBoolean()).isFalse();

@@ -52,7 +52,7 @@ class ScoreTranscriptHandlerTest {
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("sk").s()).isEqualTo("SCORE#default#000001");
             assertThat(row.get("rulebookVersion").n()).isEqualTo("1");
-            assertThat(row.get("findings").s()).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
+            assertThat(io.kefu.shared.json.Json.write(io.kefu.shared.aws.qa.ScoreItems.findings(row))).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
             assertThat(row.get("gsi1pk").s()).isEqualTo("AGENT#agent-007");
             assertThat(row.get("gsi2pk").s()).isEqualTo("TEAM#tmall-flagship-cs#2026-11-11");
             assertThat(DynamoQaScoreRepository.transcriptOf(row)).hasSize(7);

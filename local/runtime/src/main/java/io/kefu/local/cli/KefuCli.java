@@ -1,6 +1,8 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.TerminalText;
 import io.kefu.cli.qa.QaCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,10 @@ import picocli.CommandLine.Command;
 public final class KefuCli implements Runnable {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new KefuCli()).execute(args);
+        int exit = new CommandLine(new KefuCli())
+                .setOut(TerminalText.writer(new PrintWriter(System.out, true)))
+                .setErr(TerminalText.writer(new PrintWriter(System.err, true)))
+                .execute(args);
         System.exit(exit);
     }
 

@@ -9,6 +9,7 @@ import io.kefu.shared.domain.qa.Promise;
 import io.kefu.shared.domain.qa.QaScore;
 import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.domain.qa.Transcript;
+import io.kefu.shared.privacy.ChatLine;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
@@ -35,6 +36,9 @@ import java.util.Optional;
  * with a new rulebook version adds one UpdateItem to unlink the record it supersedes.
  */
 public final class ScoreTranscriptService {
+    /** AGENT_PROMISE follow-ups per transcript, at most (the rest are logged): a supervisor acts on a handful, not 499. */
+    public static final int MAX_FOLLOW_UPS = 20;
+
     private final Scorer scorer;
     private final QaScoreStore store;
     private final FollowUps followUps;
@@ -67,6 +71,11 @@ public final class ScoreTranscriptService {
                 .filter(s -> s.rulebookId().equals(rulebook.id()) && s.rulebookVersion() < rulebook.version())
                 .max((a, b) -> Integer.compare(a.rulebookVersion(), b.rulebookVersion()));
 
+        if (score.promises().size() > MAX_FOLLOW_UPS) {   // one chat must not flood the supervisors' queue (or the score item)
+            log.warn("followups.capped", fields(meta, transcript, Map.of("promises", score.promises().size(), "sent", MAX_FOLLOW_UPS)));
+            score = new QaScore(score.transcriptId(), score.rulebookId(), score.rulebookVersion(), score.score(), score.status(),
+                    score.reviewReason(), score.findings(), score.complaint(), score.promises().subList(0, MAX_FOLLOW_UPS));
+        }
         for (Promise promise : score.promises()) {
             followUps.send(followUp(transcript, promise));
         }
@@ -104,11 +113,15 @@ public final class ScoreTranscriptService {
                 t.transcriptId(), t.orderId(), t.primaryAgentId(), t.team(), t.locale(), "IM", t.closedAt());
     }
 
-    /** The transcript as it may be stored: every text through the PII redactor. */
+    /** The transcript as it may be stored: every text through the PII redactor, read as a chat (split numbers). */
     static Transcript redact(Transcript t) {
-        List<Message> messages = t.messages().stream()
-                .map(m -> new Message(m.index(), m.role(), m.agentId(), PiiRedactor.redact(m.text()), m.ts()))
-                .toList();
+        List<String> texts = PiiRedactor.redactChat(t.messages().stream()
+                .map(m -> new ChatLine(m.role().name(), m.text())).toList());
+        List<Message> messages = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            Message m = t.messages().get(i);
+            messages.add(new Message(m.index(), m.role(), m.agentId(), texts.get(i), m.ts()));
+        }
         return new Transcript(t.transcriptId(), t.channel(), t.shopId(), t.team(), t.agentIds(), t.customerId(),
                 t.orderId(), t.locale(), messages);
     }
