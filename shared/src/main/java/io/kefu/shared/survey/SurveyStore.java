@@ -3,6 +3,7 @@ package io.kefu.shared.survey;
 import io.kefu.shared.domain.survey.FatigueRule;
 import io.kefu.shared.domain.survey.Survey;
 import io.kefu.shared.domain.survey.SurveyAnswer;
+import io.kefu.shared.effects.Lease;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,23 +40,24 @@ public interface SurveyStore {
     /** Surveys in one DueByTime partition whose next action is due at or before {@code horizon}. */
     List<Survey> dueBy(int shard, Instant horizon, int limit);
 
-    /** SCHEDULED, or SENDING with an expired lease, -> SENDING until {@code leaseUntil}. */
-    boolean claimSend(String surveyId, Instant now, Instant leaseUntil);
+    /** SCHEDULED, or SENDING with an expired lease, -> SENDING under {@code lease}. */
+    boolean claimSend(String surveyId, Instant now, Lease lease);
 
     /** SENDING under our lease -> SENT. */
-    boolean completeSend(String surveyId, Instant leaseUntil, Instant sentAt, Instant remindAt, Instant expiresAt);
+    boolean completeSend(String surveyId, Lease lease, Instant sentAt, Instant remindAt, Instant expiresAt);
 
     /** SENT with a reminder due by {@code horizon}, or REMINDING with an expired lease, -> REMINDING. */
-    boolean claimReminder(String surveyId, Instant now, Instant horizon, Instant leaseUntil);
+    boolean claimReminder(String surveyId, Instant now, Instant horizon, Lease lease);
 
     /** REMINDING under our lease -> REMINDED. */
-    boolean completeReminder(String surveyId, Instant leaseUntil, Instant remindedAt);
+    boolean completeReminder(String surveyId, Lease lease, Instant remindedAt);
 
     /** SENT / REMINDED (or REMINDING with an expired lease) past its expiry -> EXPIRED. */
     boolean expire(String surveyId, Instant now);
 
     /** An answerable, unexpired survey -> ANSWERED, once. */
-    boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt, String sourceMessageId, Instant now);
+    boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt, String sourceMessageId,
+                         String payloadHash, Instant now);
 
     /** ANSWERED -> AGGREGATED: aggregates and follow-up are done. */
     boolean markAggregated(String surveyId);

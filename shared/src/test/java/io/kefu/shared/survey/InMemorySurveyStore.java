@@ -5,6 +5,7 @@ import io.kefu.shared.domain.survey.Survey;
 import io.kefu.shared.domain.survey.SurveyAnswer;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyStatus;
+import io.kefu.shared.effects.Lease;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,7 +129,8 @@ final class InMemorySurveyStore implements SurveyStore {
     }
 
     @Override
-    public synchronized boolean claimSend(String surveyId, Instant now, Instant leaseUntil) {
+    public synchronized boolean claimSend(String surveyId, Instant now, Lease lease) {
+        Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.SENDING,
                 s -> s.status() == SurveyStatus.SCHEDULED
                         || (s.status() == SurveyStatus.SENDING && s.leaseUntil().isBefore(now)),
@@ -136,15 +138,17 @@ final class InMemorySurveyStore implements SurveyStore {
     }
 
     @Override
-    public synchronized boolean completeSend(String surveyId, Instant leaseUntil, Instant sentAt, Instant remindAt,
+    public synchronized boolean completeSend(String surveyId, Lease lease, Instant sentAt, Instant remindAt,
                                              Instant expiresAt) {
+        Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.SENT,
                 s -> s.status() == SurveyStatus.SENDING && leaseUntil.equals(s.leaseUntil()),
                 s -> with(s, sentAt, remindAt, expiresAt, null), remindAt != null ? remindAt : expiresAt);
     }
 
     @Override
-    public synchronized boolean claimReminder(String surveyId, Instant now, Instant horizon, Instant leaseUntil) {
+    public synchronized boolean claimReminder(String surveyId, Instant now, Instant horizon, Lease lease) {
+        Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.REMINDING,
                 s -> (s.status() == SurveyStatus.SENT && s.remindAt() != null && !s.remindAt().isAfter(horizon))
                         || (s.status() == SurveyStatus.REMINDING && s.leaseUntil().isBefore(now)),
@@ -152,7 +156,8 @@ final class InMemorySurveyStore implements SurveyStore {
     }
 
     @Override
-    public synchronized boolean completeReminder(String surveyId, Instant leaseUntil, Instant remindedAt) {
+    public synchronized boolean completeReminder(String surveyId, Lease lease, Instant remindedAt) {
+        Instant leaseUntil = lease.until();
         Survey current = surveys.get(surveyId);
         return move(surveyId, SurveyStatus.REMINDED,
                 s -> s.status() == SurveyStatus.REMINDING && leaseUntil.equals(s.leaseUntil()),
@@ -170,12 +175,12 @@ final class InMemorySurveyStore implements SurveyStore {
 
     @Override
     public synchronized boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt,
-                                             String sourceMessageId, Instant now) {
+                                             String sourceMessageId, String payloadHash, Instant now) {
         boolean won = move(surveyId, SurveyStatus.ANSWERED,
                 s -> SurveyStatus.ANSWERABLE.contains(s.status()) && (s.expiresAt() == null || s.expiresAt().isAfter(now)),
                 s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), null), null);
         if (won) {
-            answers.put(surveyId, new RecordedAnswer(answer, answeredAt, sourceMessageId));
+            answers.put(surveyId, new RecordedAnswer(answer, answeredAt, sourceMessageId, payloadHash));
         }
         return won;
     }

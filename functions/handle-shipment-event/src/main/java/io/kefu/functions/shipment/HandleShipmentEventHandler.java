@@ -32,7 +32,8 @@ public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent
     public HandleShipmentEventHandler(Environment env) {
         SqsClient sqs = AwsClients.sqs(env);
         EventLog log = new EventLog("handle-shipment-event", env.clock());
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
+                env.clock());
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         this.service = new CareComponents(env, dynamo, sqs).shipmentEvents(log);
         this.priming = Priming.register("handle-shipment-event", log,
@@ -42,6 +43,7 @@ public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, ShipmentEventMessage.CONTRACT, (message, meta) -> service.handle(message.toDomain()));
+        return batch.process(event, context, ShipmentEventMessage.CONTRACT, 
+                (message, meta) -> service.handle(message.toDomain(), meta.invocation()));
     }
 }

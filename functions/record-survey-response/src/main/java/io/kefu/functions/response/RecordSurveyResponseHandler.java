@@ -40,7 +40,8 @@ public final class RecordSurveyResponseHandler implements RequestHandler<SQSEven
                 new DynamoAggregateStore(dynamo, env.require("SURVEY_AGGREGATES_TABLE")),
                 new SqsSurveyOutbox(null, sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
                 env.clock(), log);
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
+                env.clock());
         this.priming = Priming.register("record-survey-response", log,
                 Priming.decode(SurveyResponseMessage.CONTRACT, "survey-response", response -> { }),
                 AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));
@@ -48,6 +49,6 @@ public final class RecordSurveyResponseHandler implements RequestHandler<SQSEven
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, SurveyResponseMessage.CONTRACT, service::handle);
+        return batch.process(event, context, SurveyResponseMessage.CONTRACT, service::handle);
     }
 }

@@ -39,7 +39,8 @@ public final class ScheduleSurveyHandler implements RequestHandler<SQSEvent, SQS
         this.service = new ScheduleSurveyService(policy,
                 new DynamoSurveyStore(dynamo, env.require("SURVEYS_TABLE"), policy.dueShards(), env.clock()),
                 preferences::find, env.clock(), log);
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
+                env.clock());
         this.priming = Priming.register("schedule-survey", log,
                 Priming.decode(SurveyRequestContract.CONTRACT, "survey-request", request -> { }),
                 AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));
@@ -47,6 +48,6 @@ public final class ScheduleSurveyHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, SurveyRequestContract.CONTRACT, service::handle);
+        return batch.process(event, context, SurveyRequestContract.CONTRACT, service::handle);
     }
 }

@@ -54,7 +54,8 @@ public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQ
                 new SqsFollowUpPublisher(sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
                 new SurveyRequestPublisher(sqs, env.require("SURVEY_REQUESTS_QUEUE_URL"))::publish,
                 env.clock(), log);
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
+                env.clock());
         // SnapStart: decode + score a sample chat and run one SDK read before the snapshot (no-op otherwise).
         this.priming = Priming.register("score-transcript", log,
                 Priming.decode(TranscriptMessage.CONTRACT, "transcript", m -> scorer.score(m.toTranscript())),
@@ -63,7 +64,7 @@ public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, TranscriptMessage.CONTRACT, service::handle);
+        return batch.process(event, context, TranscriptMessage.CONTRACT, service::handle);
     }
 
     private static Rulebook rulebook(Environment env, DynamoDbClient dynamo) {

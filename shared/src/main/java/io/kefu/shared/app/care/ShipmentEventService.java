@@ -11,6 +11,7 @@ import io.kefu.shared.domain.care.Shipment;
 import io.kefu.shared.domain.care.ShipmentEvent;
 import io.kefu.shared.domain.care.ShipmentStatus;
 import io.kefu.shared.domain.customer.CustomerPreferences;
+import io.kefu.shared.effects.Invocation;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +53,11 @@ public final class ShipmentEventService {
 
     /** @return what happened, for the log line and tests */
     public String handle(ShipmentEvent event) {
+        return handle(event, Invocation.fresh(clock));
+    }
+
+    /** @return what happened, for the log line and tests */
+    public String handle(ShipmentEvent event, Invocation invocation) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Shipment current = shipments.find(event.orderId()).orElse(null);
@@ -84,11 +90,11 @@ public final class ShipmentEventService {
             String outcome = arrival == Shipment.Arrival.REPLAY ? "REPLAY" : "APPLIED";
             if (incident.isPresent()) {
                 outcome += " INCIDENT_" + incident.get().reason() + " "
-                        + notifier.openIncident(incident.get(), state, delay.get(), event.eventKey(), now);
+                        + notifier.openIncident(incident.get(), state, delay.get(), event.eventKey(), now, invocation);
             }
             if (!toRecover.isEmpty()) {
                 RecoveryKind kind = event.status() == ShipmentStatus.DELIVERED ? RecoveryKind.DELIVERED : RecoveryKind.BACK_ON_TRACK;
-                outcome += " RECOVERY " + notifier.recover(toRecover, kind, event.carrierEta(), now);
+                outcome += " RECOVERY " + notifier.recover(toRecover, kind, event.carrierEta(), now, invocation);
             }
             if (event.status() == ShipmentStatus.DELIVERED && !all.isEmpty()) {
                 requestSurvey(state, event);

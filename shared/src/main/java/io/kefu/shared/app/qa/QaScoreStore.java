@@ -20,6 +20,14 @@ public interface QaScoreStore {
     /** Takes a superseded score out of the agent/team/status indexes and links it to its successor. */
     void markSuperseded(StoredScore old, ScoreRecord successor);
 
+    /**
+     * Finishes the last step of a re-score that stopped after its put: a stored score whose {@code supersedes}
+     * names a score still in the agent/team/status indexes gets that one unlinked now. Idempotent; a redelivery
+     * of the chat or a re-run of {@code qa rescore} calls it, so two "current" scores never stay.
+     * @return how many unlinks it had to finish
+     */
+    int finishSupersedes(String transcriptId);
+
     /** What the service needs to know of a stored score. */
     record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
         public StoredScore {

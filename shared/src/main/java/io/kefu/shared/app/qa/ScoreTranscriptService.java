@@ -59,7 +59,10 @@ public final class ScoreTranscriptService {
         boolean duplicate = stored.stream().anyMatch(s ->
                 s.rulebookId().equals(rulebook.id()) && s.rulebookVersion() == rulebook.version());
         if (duplicate) {
-            log.info("score.duplicate", fields(meta, transcript, Map.of("rulebookVersion", rulebook.version())));
+            // A crash may have come between the put and the unlink of the score it supersedes: finish it.
+            int unlinked = stored.size() > 1 ? store.finishSupersedes(transcript.transcriptId()) : 0;
+            log.info("score.duplicate", fields(meta, transcript, Map.of("rulebookVersion", rulebook.version(),
+                    "unlinksFinished", unlinked)));
             return;
         }
         QaScore score = scorer.score(transcript);

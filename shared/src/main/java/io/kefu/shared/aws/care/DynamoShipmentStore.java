@@ -63,7 +63,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
     }
 
     @Override
-    public List<Shipment> stalledBefore(int shard, Instant cutoff) {
+    public List<Shipment> stalledBefore(int shard, Instant cutoff, int limit) {
         List<Shipment> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -71,11 +71,11 @@ public final class DynamoShipmentStore implements ShipmentStore {
             QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(INDEX)
                     .keyConditionExpression("gsi1pk = :bucket AND gsi1sk < :cutoff")
                     .expressionAttributeValues(Map.of(":bucket", s(bucket(shard)), ":cutoff", s(SortableTime.format(cutoff))))
-                    .limit(100)
+                    .limit(limit - found.size())
                     .exclusiveStartKey(from));
             page.items().forEach(i -> found.add(fromItem(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        } while (start != null && found.size() < limit);
         return found;
     }
 

@@ -123,11 +123,31 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     @Override
     public void markSuperseded(StoredScore old, ScoreRecord successor) {
         QaScore s = successor.score();
+        unlink(old.transcriptId(), QaScoreKeys.scoreSk(old.rulebookId(), old.rulebookVersion()),
+                QaScoreKeys.scoreSk(s.rulebookId(), s.rulebookVersion()));
+    }
+
+    @Override
+    public int finishSupersedes(String transcriptId) {
+        Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
+        queryTranscript(transcriptId, "SCORE#").forEach(i -> bySk.put(i.get("sk").s(), i));
+        int finished = 0;
+        for (Map<String, AttributeValue> successor : bySk.values()) {
+            AttributeValue supersedes = successor.get("supersedes");
+            Map<String, AttributeValue> old = supersedes == null ? null : bySk.get(supersedes.s());
+            if (old != null && !old.containsKey("supersededBy")) {
+                unlink(transcriptId, supersedes.s(), successor.get("sk").s());
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    private void unlink(String transcriptId, String oldSk, String successorSk) {
         dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", s(QaScoreKeys.pk(old.transcriptId())),
-                        "sk", s(QaScoreKeys.scoreSk(old.rulebookId(), old.rulebookVersion()))))
+                .key(Map.of("pk", s(QaScoreKeys.pk(transcriptId)), "sk", s(oldSk)))
                 .updateExpression("REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk SET supersededBy = :by")
-                .expressionAttributeValues(Map.of(":by", s(QaScoreKeys.scoreSk(s.rulebookId(), s.rulebookVersion())))));
+                .expressionAttributeValues(Map.of(":by", s(successorSk))));
     }
 
     /** All items of a transcript whose sort key starts with a prefix (SCORE#, FAIL#). */
