@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.cli.qa.QaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,15 @@ import picocli.CommandLine.Command;
 public final class KefuCli implements Runnable {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new KefuCli()).execute(args);
+        int exit = new CommandLine(new KefuCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof Connection.StackNotRunning) { // send, bootstrap: one line, not a stack trace
+                        cmd.getErr().println("error: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
         System.exit(exit);
     }
 
