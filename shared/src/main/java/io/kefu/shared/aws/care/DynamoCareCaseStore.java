@@ -7,6 +7,7 @@ import static io.kefu.shared.aws.Attrs.time;
 import io.kefu.shared.app.care.CareCaseStore;
 import io.kefu.shared.aws.Attrs;
 import io.kefu.shared.aws.DynamoLease;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.care.CareCase;
 import io.kefu.shared.domain.care.CaseStatus;
@@ -238,6 +239,7 @@ public final class DynamoCareCaseStore implements CareCaseStore {
         item.put("actions", AttributeValue.fromL(c.actions().stream().map(Attrs::s).toList()));
         item.put("gsi2pk", s("STATUS#" + c.status().name()));
         item.put("gsi2sk", s(SortableTime.format(c.detectedAt()) + "#" + c.id().orderId()));
+        item.put("ttl", Attrs.epochSeconds(Retention.CARE_CASE.expiry(c.detectedAt())));
         return item;
     }
 

@@ -5,6 +5,7 @@ import static io.kefu.shared.aws.Attrs.s;
 
 import io.kefu.shared.app.care.ShipmentStore;
 import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.care.ExceptionCode;
 import io.kefu.shared.domain.care.Shipment;
@@ -112,6 +113,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
         put(item, "episode", (long) s.episode());
         put(item, "orderValueCents", s.orderValueCents());
         put(item, "shippingFeeCents", s.shippingFeeCents());
+        item.put("ttl", Attrs.epochSeconds(Retention.SHIPMENT.expiry(s.lastScanAt()))); // refreshed by every event
         if (s.watchedForStall()) {
             item.put("gsi1pk", s(bucket(Shipment.shard(s.orderId(), shards))));
             item.put("gsi1sk", s(SortableTime.format(s.lastScanAt())));

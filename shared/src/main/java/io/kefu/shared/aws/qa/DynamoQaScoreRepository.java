@@ -2,6 +2,7 @@ package io.kefu.shared.aws.qa;
 
 import io.kefu.shared.app.qa.QaScoreStore;
 import io.kefu.shared.app.qa.ScoreRecord;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.qa.Finding;
 import io.kefu.shared.domain.qa.Message;
@@ -94,6 +95,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
                 item.put("evidence", s(f.evidence()));
             }
             item.put("reason", s(f.reason()));
+            item.put("ttl", ttl(t));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         if (superseded != null) {
@@ -227,10 +229,16 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         item.put("findings", s(Json.write(score.findings())));
         item.put("promises", s(Json.write(score.promises())));
         item.put("transcriptGz", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(t.messages())))));
+        item.put("ttl", ttl(t));
         if (record.supersedes() != null) {
             item.put("supersedes", s(QaScoreKeys.scoreSk(record.supersedes().rulebookId(), record.supersedes().rulebookVersion())));
         }
         return item;
+    }
+
+    /** The chat's QA items go together, a {@link Retention#QA_SCORE} after it closed. */
+    static AttributeValue ttl(Transcript t) {
+        return AttributeValue.fromN(Long.toString(Retention.QA_SCORE.expiry(t.closedAt()).getEpochSecond()));
     }
 
     private void batchWrite(List<WriteRequest> writes) {

@@ -10,6 +10,7 @@ import static io.kefu.shared.aws.Attrs.str;
 import static io.kefu.shared.aws.Attrs.time;
 
 import io.kefu.shared.aws.DynamoLease;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.survey.FatigueRule;
@@ -54,7 +55,6 @@ public final class DynamoSurveyStore implements SurveyStore {
     private static final String WINDOW_SK = "SURVEY_WINDOW";
     private static final String TOKEN_SK = "TOKEN";
     /** Keep items a while after they stop mattering, for reports and support questions. */
-    private static final Duration RETENTION = Duration.ofDays(180);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -148,7 +148,7 @@ public final class DynamoSurveyStore implements SurveyStore {
             item.put("gsi1pk", s(dueShard(survey.surveyId())));
             item.put("gsi1sk", time(survey.dueAt()));
         } else {
-            item.put("ttl", epochSeconds(survey.dueAt().plus(RETENTION)));
+            item.put("ttl", epochSeconds(Retention.SURVEY.expiry(survey.dueAt())));
         }
         return conditional(() -> dynamo.putItem(b -> b.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)")));
@@ -160,7 +160,7 @@ public final class DynamoSurveyStore implements SurveyStore {
         item.put("holderSurveyId", s(next.surveyId()));
         item.put("holderPriority", n(next.priority()));
         item.put("windowUntil", time(next.windowUntil()));
-        item.put("ttl", epochSeconds(next.windowUntil().plus(Duration.ofDays(1))));
+        item.put("ttl", epochSeconds(Retention.SURVEY_FATIGUE.expiry(next.windowUntil())));
         return conditional(() -> dynamo.putItem(b -> {
             b.tableName(table).item(item);
             if (expectedHolderId == null) {
@@ -180,7 +180,7 @@ public final class DynamoSurveyStore implements SurveyStore {
         item.put("surveyId", s(surveyId));
         item.put("customerId", s(customerId));
         // Kept past expiry so a late answer is told "expired" rather than "unknown".
-        item.put("ttl", epochSeconds(expiresAt.plus(Duration.ofDays(30))));
+        item.put("ttl", epochSeconds(Retention.SURVEY_TOKEN.expiry(expiresAt)));
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -190,14 +190,14 @@ public final class DynamoSurveyStore implements SurveyStore {
     public boolean supersede(String surveyId, String bySurveyId) {
         return update(surveyId, "SET #st = :to, supersededBy = :by, #ttl = :ttl REMOVE gsi1pk, gsi1sk",
                 "#st = :from", Map.of(":to", s("SUPERSEDED"), ":by", s(bySurveyId), ":from", s("SCHEDULED"),
-                        ":ttl", epochSeconds(clock.instant().plus(RETENTION))));
+                        ":ttl", epochSeconds(Retention.SURVEY.expiry(clock.instant()))));
     }
 
     @Override
     public boolean cancel(String surveyId, String reason) {
         return update(surveyId, "SET #st = :to, skipReason = :why, #ttl = :ttl REMOVE gsi1pk, gsi1sk",
                 "#st = :from", Map.of(":to", s("CANCELLED"), ":why", s(reason), ":from", s("SCHEDULED"),
-                        ":ttl", epochSeconds(clock.instant().plus(RETENTION))));
+                        ":ttl", epochSeconds(Retention.SURVEY.expiry(clock.instant()))));
     }
 
     @Override
@@ -250,7 +250,7 @@ public final class DynamoSurveyStore implements SurveyStore {
         return update(surveyId, "SET #st = :to, #ttl = :ttl REMOVE gsi1pk, gsi1sk, " + DynamoLease.remove(),
                 "expiresAt <= :now AND (#st IN (:sent, :reminded) OR (#st = :reminding AND " + DynamoLease.UNTIL + " < :now))",
                 Map.of(":to", s("EXPIRED"), ":sent", s("SENT"), ":reminded", s("REMINDED"), ":reminding", s("REMINDING"),
-                        ":now", time(now), ":ttl", epochSeconds(now.plus(RETENTION))));
+                        ":now", time(now), ":ttl", epochSeconds(Retention.SURVEY.expiry(now))));
     }
 
     @Override
@@ -267,7 +267,7 @@ public final class DynamoSurveyStore implements SurveyStore {
         values.put(":at", time(answeredAt));
         values.put(":msg", s(sourceMessageId));
         values.put(":hash", s(payloadHash));
-        values.put(":ttl", epochSeconds(answeredAt.plus(RETENTION)));
+        values.put(":ttl", epochSeconds(Retention.SURVEY.expiry(answeredAt)));
         Map<String, AttributeValue> topics = new HashMap<>();
         answer.topicRatings().forEach((topic, rating) -> topics.put(topic.name(), n(rating)));
         values.put(":topics", AttributeValue.fromM(topics));
