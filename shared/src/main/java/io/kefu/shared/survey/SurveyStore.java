@@ -20,7 +20,15 @@ public interface SurveyStore {
     Optional<RecordedAnswer> answer(String surveyId);
 
     /** Insert if no survey with that id exists (a duplicate request loses). */
-    boolean create(Survey survey);
+    default boolean create(Survey survey) {
+        return create(survey, null);
+    }
+
+    /** {@link #create(Survey)}, with the payload hash of the request it came from stored beside its id. */
+    boolean create(Survey survey, String requestHash);
+
+    /** The payload hash of the request a survey came from (empty: none stored). */
+    Optional<String> requestHash(String surveyId);
 
     /** The survey holding the customer's fatigue window, with that survey's current status. */
     Optional<FatigueRule.Holder> windowHolder(String customerId);

@@ -48,10 +48,20 @@ final class InMemorySurveyStore implements SurveyStore {
         return Optional.ofNullable(answers.get(surveyId));
     }
 
+    private final Map<String, String> requestHashes = new java.util.HashMap<>();
+
     @Override
-    public synchronized boolean create(Survey survey) {
+    public synchronized Optional<String> requestHash(String surveyId) {
+        return Optional.ofNullable(requestHashes.get(surveyId));
+    }
+
+    @Override
+    public synchronized boolean create(Survey survey, String requestHash) {
         if (surveys.containsKey(survey.surveyId())) {
             return false;
+        }
+        if (requestHash != null) {
+            requestHashes.put(survey.surveyId(), requestHash);
         }
         surveys.put(survey.surveyId(), survey);
         if (survey.status() == SurveyStatus.SCHEDULED) {

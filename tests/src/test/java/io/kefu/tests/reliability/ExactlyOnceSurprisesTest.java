@@ -189,6 +189,51 @@ class ExactlyOnceSurprisesTest {
         }
     }
 
+    @Test
+    void theSameIdWithOtherContentIsParkedAsAConflictWhileAnIdenticalCopyIsANoOp() throws Exception {
+        try (LogCapture logs = LogCapture.keeping(); Rig rig = Rig.fresh().build()) {
+            GoodMessages good = new GoodMessages("cf");
+            String chat = good.transcript(0);
+            ObjectNode reopened = (ObjectNode) io.kefu.shared.json.Json.mapper().readTree(chat);
+            ObjectNode line = reopened.withArray("messages").addObject(); // the chat was re-opened: one more line
+            line.put("role", "customer").put("text", "还有一个问题").put("ts", reopened.withArray("messages")
+                    .get(reopened.withArray("messages").size() - 2).path("ts").asText());
+            String request = good.surveyRequest(0);
+            ObjectNode reused = (ObjectNode) io.kefu.shared.json.Json.mapper().readTree(request);
+            reused.put("subjectId", "another-chat"); // a requestId reused for another subject
+            String event = good.shipmentEvent(0);
+            ObjectNode sameMillisecond = (ObjectNode) io.kefu.shared.json.Json.mapper().readTree(event);
+            sameMillisecond.put("eventId", sameMillisecond.path("eventId").asText() + "-b").put("status", "DELIVERED");
+
+            Map<String, List<String>> byQueue = Map.of("TranscriptsQueue", List.of(chat, chat, reopened.toString()),
+                    "SurveyRequestsQueue", List.of(request, request, reused.toString()),
+                    "ShipmentEventsQueue", List.of(event, event, sameMillisecond.toString()));
+            for (var entry : byQueue.entrySet()) {
+                rig.send(entry.getKey(), entry.getValue().get(0));
+                rig.drain();
+                rig.sendAll(entry.getKey(), entry.getValue().subList(1, 3)); // identical copy, then other content
+                rig.drain();
+            }
+            rig.effects.collect();
+            Map<String, String> fields = Map.of("TranscriptsDlq", "transcriptId", "SurveyRequestsDlq", "requestId",
+                    "ShipmentEventsDlq", "sequence");
+            fields.forEach((dlq, field) -> assertThat(rig.effects.messages(dlq)).as(dlq).singleElement().satisfies(m -> {
+                assertThat(m.attributes()).containsEntry("kefu.error.field", field);
+                assertThat(m.attributes().get("kefu.error.reason")).startsWith("conflicting duplicate");
+            }));
+            for (String warning : List.of("score.conflicting_duplicate", "survey.conflicting_request",
+                    "care.conflicting_duplicate")) {
+                assertThat(logs.events(warning)).as(warning).singleElement()
+                        .satisfies(l -> assertThat(l.path("level").asText()).isEqualTo("WARN"));
+            }
+            var shipment = rig.stack.dynamoDb().scan(b -> b.tableName(rig.stack.tableName("ShipmentsTable"))).items();
+            assertThat(shipment).singleElement().satisfies(s -> assertThat(s.get("status").s()).isNotEqualTo("DELIVERED"));
+            logs.console().printf("RELIABILITY conflicts contracts=3 identicalCopies=3 parkedIdentical=0 otherContent=3"
+                    + " parkedAsConflict=%d warnings=3%n", fields.keySet().stream()
+                    .mapToInt(d -> rig.effects.messages(d).size()).sum());
+        }
+    }
+
     private static ScoreView current(QaScoreQueries queries, String transcriptId) {
         return queries.current(transcriptId).orElseThrow();
     }

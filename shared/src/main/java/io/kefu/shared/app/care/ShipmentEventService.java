@@ -12,6 +12,9 @@ import io.kefu.shared.domain.care.ShipmentEvent;
 import io.kefu.shared.domain.care.ShipmentStatus;
 import io.kefu.shared.domain.customer.CustomerPreferences;
 import io.kefu.shared.effects.Invocation;
+import io.kefu.shared.effects.PayloadHash;
+import io.kefu.shared.effects.Repeat;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,12 +61,22 @@ public final class ShipmentEventService {
 
     /** @return what happened, for the log line and tests */
     public String handle(ShipmentEvent event, Invocation invocation) {
+        String hash = PayloadHash.of(event);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Shipment current = shipments.find(event.orderId()).orElse(null);
             Shipment.Arrival arrival = Shipment.arrival(current, event);
             if (arrival == Shipment.Arrival.STALE) {
                 return logged(event, "STALE_IGNORED");
+            }
+            if (arrival == Shipment.Arrival.REPLAY && Repeat.of(current.lastEventHash(), hash) == Repeat.CONFLICT) {
+                // Same time and sequence, other content (two carrier events in one millisecond, or a corrected
+                // event resent under the old key): which one is newer is unknowable, so the first one stands.
+                log.warn("care.conflicting_duplicate", Map.of("orderId", event.orderId(), "eventKey", event.eventKey(),
+                        "eventId", String.valueOf(event.eventId())));
+                throw new InvalidMessageException("sequence", "conflicting duplicate: an event with the same eventTime"
+                        + " and sequence was already applied to " + event.orderId() + " with different content; give"
+                        + " events in the same millisecond distinct sequence numbers");
             }
             List<CareCase> all = cases.forOrder(event.orderId());
             List<CareCase> open = all.stream()
@@ -82,7 +95,7 @@ public final class ShipmentEventService {
 
             Shipment state = current;
             if (arrival == Shipment.Arrival.NEW) {
-                state = Shipment.after(current, event, !toRecover.isEmpty());
+                state = Shipment.after(current, event, !toRecover.isEmpty(), hash);
                 if (!shipments.save(state, current == null ? null : current.lastEventKey())) {
                     continue; // another event for this order won the write: re-read and decide again
                 }

@@ -28,10 +28,18 @@ public interface QaScoreStore {
      */
     int finishSupersedes(String transcriptId);
 
-    /** What the service needs to know of a stored score. */
-    record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
+    /**
+     * What the service needs to know of a stored score; {@code payloadHash}: of the chat message it was scored
+     * from (null on scores stored before hashes were kept).
+     */
+    record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules,
+                       String payloadHash) {
         public StoredScore {
             failedRules = List.copyOf(failedRules);
+        }
+
+        public StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
+            this(transcriptId, rulebookId, rulebookVersion, failedRules, null);
         }
     }
 }

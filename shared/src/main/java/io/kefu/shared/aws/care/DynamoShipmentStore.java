@@ -113,6 +113,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
         put(item, "episode", (long) s.episode());
         put(item, "orderValueCents", s.orderValueCents());
         put(item, "shippingFeeCents", s.shippingFeeCents());
+        put(item, "lastEventHash", s.lastEventHash());
         item.put("ttl", Attrs.epochSeconds(Retention.SHIPMENT.expiry(s.lastScanAt()))); // refreshed by every event
         if (s.watchedForStall()) {
             item.put("gsi1pk", s(bucket(Shipment.shard(s.orderId(), shards))));
@@ -129,7 +130,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
                 Attrs.enumOf(i, "exceptionCode", ExceptionCode.class), Attrs.str(i, "lastEventKey"),
                 Attrs.instant(i, "lastScanAt"), promised == null ? null : LocalDate.parse(promised),
                 Attrs.instant(i, "carrierEta"), Attrs.str(i, "region"), episode == null ? 0 : episode.intValue(),
-                Attrs.num(i, "orderValueCents"), Attrs.num(i, "shippingFeeCents"));
+                Attrs.num(i, "orderValueCents"), Attrs.num(i, "shippingFeeCents"), Attrs.str(i, "lastEventHash"));
     }
 
     private static Map<String, AttributeValue> key(String orderId) {

@@ -60,7 +60,9 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         for (Map<String, AttributeValue> item : queryTranscript(transcriptId, "SCORE#")) {
             List<String> failed = item.containsKey("failedRules")
                     ? item.get("failedRules").l().stream().map(AttributeValue::s).toList() : List.of();
-            out.add(new StoredScore(transcriptId, item.get("rulebookId").s(), Integer.parseInt(item.get("rulebookVersion").n()), failed));
+            AttributeValue hash = item.get("payloadHash");
+            out.add(new StoredScore(transcriptId, item.get("rulebookId").s(), Integer.parseInt(item.get("rulebookVersion").n()),
+                    failed, hash == null ? null : hash.s()));
         }
         return out;
     }
@@ -230,6 +232,9 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         item.put("promises", s(Json.write(score.promises())));
         item.put("transcriptGz", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(t.messages())))));
         item.put("ttl", ttl(t));
+        if (record.payloadHash() != null) {
+            item.put("payloadHash", s(record.payloadHash()));
+        }
         if (record.supersedes() != null) {
             item.put("supersedes", s(QaScoreKeys.scoreSk(record.supersedes().rulebookId(), record.supersedes().rulebookVersion())));
         }

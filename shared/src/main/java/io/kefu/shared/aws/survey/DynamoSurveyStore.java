@@ -126,8 +126,14 @@ public final class DynamoSurveyStore implements SurveyStore {
     // ------------------------------------------------------------------ inserts
 
     @Override
-    public boolean create(Survey survey) {
+    public Optional<String> requestHash(String surveyId) {
+        return item(surveyKey(surveyId)).map(i -> str(i, "requestHash"));
+    }
+
+    @Override
+    public boolean create(Survey survey, String requestHash) {
         Map<String, AttributeValue> item = new HashMap<>(surveyKey(survey.surveyId()));
+        put(item, "requestHash", requestHash);
         item.put("surveyId", s(survey.surveyId()));
         item.put("requestId", s(survey.requestId()));
         item.put("kind", s(survey.kind().name()));
