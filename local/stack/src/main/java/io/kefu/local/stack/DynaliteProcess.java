@@ -57,7 +57,7 @@ final class DynaliteProcess implements AutoCloseable {
                 return start(repoRoot, port, dataDir, log);
             } catch (IllegalStateException lockedOrPortTaken) {
                 last = lockedOrPortTaken;
-                sleep(500);
+                Bootstrapper.sleep(500);
             }
         }
         throw last;
@@ -178,15 +178,6 @@ final class DynaliteProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install dynalite (npm must be on PATH)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
