@@ -23,7 +23,8 @@ import java.util.function.Function;
  * win the conditional transition first, then do the effect, then record it.
  *
  * <p>Send = SCHEDULED -> SENDING (a {@link Lease} ending with the invocation) -> publish with key "survey:"+id -> SENT. A crash after the
- * publish leaves SENDING; when the lease runs out the next run sends again with the same key, which
+ * publish leaves SENDING; a send that fails with an error hands the lease back (the next run retries), a
+ * dispatcher that dies leaves it to run out; either way the next run sends again with the same key, which
  * the gateway drops if the first one got through: at-least-once plus a key = exactly once for the
  * customer. Two dispatchers at once: only one wins SCHEDULED -> SENDING.
  */
@@ -101,7 +102,7 @@ public final class DispatchDueSurveysService {
         switch (survey.status()) {
             case SCHEDULED -> send(survey, now, false, invocation, tally);
             case SENDING -> {
-                if (survey.leaseUntil() != null && survey.leaseUntil().isBefore(now)) {
+                if (survey.leaseUntil() == null || survey.leaseUntil().isBefore(now)) { // ran out, or handed back
                     send(survey, now, true, invocation, tally);
                 }
             }
@@ -138,37 +139,41 @@ public final class DispatchDueSurveysService {
             }
             return;
         }
+        Instant expiresAt = policy.expiryTime(visibleAt);
+        boolean[] recorded = new boolean[1];
         Lease lease = invocation.lease(now);
-        if (!store.claimSend(survey.surveyId(), now, lease)) {
+        boolean mine = lease.run(l -> store.claimSend(survey.surveyId(), now, l), () -> {
+            String token = newToken(survey, expiresAt);
+            outbox.sendToCustomer(message(survey, SurveyIds.sendKey(survey.surveyId()), "SURVEY", token, false, now),
+                    Duration.between(now, visibleAt));
+            recorded[0] = store.completeSend(survey.surveyId(), lease, visibleAt,
+                    policy.reminderTime(visibleAt, customer), expiresAt);
+        }, l -> store.releaseLease(survey.surveyId(), l, now));
+        if (!mine) {
             return; // another dispatcher has it
         }
-        Instant expiresAt = policy.expiryTime(visibleAt);
-        String token = newToken(survey, expiresAt);
-        outbox.sendToCustomer(message(survey, SurveyIds.sendKey(survey.surveyId()), "SURVEY", token, false, now),
-                Duration.between(now, visibleAt));
-        boolean recorded = store.completeSend(survey.surveyId(), lease, visibleAt,
-                policy.reminderTime(visibleAt, customer), expiresAt);
         if (retry) {
             tally.retried++;
         } else {
             tally.sent++;
         }
-        log.info("survey.sent", Map.of("surveyId", survey.surveyId(), "retry", retry, "recorded", recorded,
+        log.info("survey.sent", Map.of("surveyId", survey.surveyId(), "retry", retry, "recorded", recorded[0],
                 "visibleAt", visibleAt.toString()));
     }
 
     private void remind(Survey survey, Instant now, Instant horizon, Invocation invocation, Tally tally) {
-        Lease lease = invocation.lease(now);
-        if (!store.claimReminder(survey.surveyId(), now, horizon, lease)) {
-            return;
-        }
         Instant visibleAt = survey.remindAt().isAfter(now) ? survey.remindAt() : now;
-        String token = newToken(survey, survey.expiresAt());
-        outbox.sendToCustomer(message(survey, SurveyIds.reminderKey(survey.surveyId()), "SURVEY_REMINDER", token, true, now),
-                Duration.between(now, visibleAt));
-        store.completeReminder(survey.surveyId(), lease, visibleAt);
-        tally.reminded++;
-        log.info("survey.reminded", Map.of("surveyId", survey.surveyId()));
+        Lease lease = invocation.lease(now);
+        boolean mine = lease.run(l -> store.claimReminder(survey.surveyId(), now, horizon, l), () -> {
+            String token = newToken(survey, survey.expiresAt());
+            outbox.sendToCustomer(message(survey, SurveyIds.reminderKey(survey.surveyId()), "SURVEY_REMINDER", token,
+                    true, now), Duration.between(now, visibleAt));
+            store.completeReminder(survey.surveyId(), lease, visibleAt);
+        }, l -> store.releaseLease(survey.surveyId(), l, now));
+        if (mine) {
+            tally.reminded++;
+            log.info("survey.reminded", Map.of("surveyId", survey.surveyId()));
+        }
     }
 
     private void expire(Survey survey, Instant now, Tally tally) {

@@ -57,6 +57,12 @@ public interface SurveyStore {
     /** SENT with a reminder due by {@code horizon}, or REMINDING with an expired lease, -> REMINDING. */
     boolean claimReminder(String surveyId, Instant now, Instant horizon, Lease lease);
 
+    /**
+     * Hands back a SENDING/REMINDING lease this attempt still holds (its send failed with an error): the survey
+     * is due again at {@code now}, so the next run finishes it with the same key. A no-op otherwise.
+     */
+    void releaseLease(String surveyId, Lease lease, Instant now);
+
     /** REMINDING under our lease -> REMINDED. */
     boolean completeReminder(String surveyId, Lease lease, Instant remindedAt);
 

@@ -143,8 +143,17 @@ final class InMemorySurveyStore implements SurveyStore {
         Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.SENDING,
                 s -> s.status() == SurveyStatus.SCHEDULED
-                        || (s.status() == SurveyStatus.SENDING && s.leaseUntil().isBefore(now)),
+                        || (s.status() == SurveyStatus.SENDING && (s.leaseUntil() == null || s.leaseUntil().isBefore(now))),
                 s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), leaseUntil), leaseUntil);
+    }
+
+    @Override
+    public synchronized void releaseLease(String surveyId, Lease lease, Instant now) {
+        Survey current = surveys.get(surveyId);
+        if (current != null) {
+            move(surveyId, current.status(), s -> lease.until().equals(s.leaseUntil()),
+                    s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), null), now);
+        }
     }
 
     @Override
@@ -161,7 +170,7 @@ final class InMemorySurveyStore implements SurveyStore {
         Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.REMINDING,
                 s -> (s.status() == SurveyStatus.SENT && s.remindAt() != null && !s.remindAt().isAfter(horizon))
-                        || (s.status() == SurveyStatus.REMINDING && s.leaseUntil().isBefore(now)),
+                        || (s.status() == SurveyStatus.REMINDING && (s.leaseUntil() == null || s.leaseUntil().isBefore(now))),
                 s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), leaseUntil), leaseUntil);
     }
 
@@ -179,7 +188,7 @@ final class InMemorySurveyStore implements SurveyStore {
         return move(surveyId, SurveyStatus.EXPIRED,
                 s -> s.expiresAt() != null && !s.expiresAt().isAfter(now)
                         && (s.status() == SurveyStatus.SENT || s.status() == SurveyStatus.REMINDED
-                        || (s.status() == SurveyStatus.REMINDING && s.leaseUntil().isBefore(now))),
+                        || (s.status() == SurveyStatus.REMINDING && (s.leaseUntil() == null || s.leaseUntil().isBefore(now)))),
                 s -> s, null);
     }
 

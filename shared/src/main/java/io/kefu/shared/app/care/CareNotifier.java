@@ -202,21 +202,8 @@ public final class CareNotifier {
      */
     private boolean sendUnderLease(IncidentId id, CaseStatus expected, Instant now, Invocation invocation,
                                    Runnable sendAndMark) {
-        Lease lease = invocation.lease(now);
-        if (!cases.claimSend(id, expected, now, lease)) {
-            return false;
-        }
-        try {
-            sendAndMark.run();
-        } catch (RuntimeException e) {
-            try {
-                cases.releaseSend(id, lease);
-            } catch (RuntimeException releaseFailed) {
-                e.addSuppressed(releaseFailed); // the lease runs out on its own
-            }
-            throw e;
-        }
-        return true;
+        return invocation.lease(now).run(lease -> cases.claimSend(id, expected, now, lease), sendAndMark,
+                lease -> cases.releaseSend(id, lease));
     }
 
     private Instant retryAt(Instant now) {

@@ -236,6 +236,13 @@ public final class DynamoSurveyStore implements SurveyStore {
     }
 
     @Override
+    public void releaseLease(String surveyId, Lease lease, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.ownerValue(lease));
+        values.put(":now", time(now));
+        update(surveyId, "SET gsi1sk = :now REMOVE " + DynamoLease.remove(), DynamoLease.held(), values);
+    }
+
+    @Override
     public boolean claimReminder(String surveyId, Instant now, Instant horizon, Lease lease) {
         Map<String, AttributeValue> values = new HashMap<>(DynamoLease.claimValues(lease, now));
         values.putAll(Map.of(":to", s("REMINDING"), ":sent", s("SENT"), ":horizon", time(horizon)));
