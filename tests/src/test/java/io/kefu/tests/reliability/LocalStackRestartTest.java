@@ -89,6 +89,14 @@ class LocalStackRestartTest {
             first.destroyForcibly();
         }
 
+        // Their dynalites exit when the killed JVM's end of their stdin closes; none may outlive the test.
+        String dataPath = dir.resolve("data").toAbsolutePath().toString();
+        long gone = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (dynalitesOn(dataPath) > 0 && System.nanoTime() < gone) {
+            Thread.sleep(100);
+        }
+        assertThat(dynalitesOn(dataPath)).as("dynalite processes left on " + dataPath).isZero();
+
         // Both runs were killed: the state file still names the stack, which is gone.
         assertThat(state).exists();
         Process list = cli(state, false, "qa", "list");
@@ -134,6 +142,13 @@ class LocalStackRestartTest {
         builder.environment().remove("AWS_ENDPOINT_URL");
         builder.redirectErrorStream(mergeErrors);
         return builder.start();
+    }
+
+    private static long dynalitesOn(String dataPath) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kefu-dynalite.js") && c.contains(dataPath))
+                        .orElse(false))
+                .count();
     }
 
     private static void send(SqsClient sqs, String queue, List<String> bodies) {
