@@ -10,7 +10,6 @@ import io.kefu.shared.domain.care.RecoveryKind;
 import io.kefu.shared.domain.care.Shipment;
 import io.kefu.shared.domain.care.ShipmentEvent;
 import io.kefu.shared.domain.care.ShipmentStatus;
-import io.kefu.shared.domain.customer.CustomerPreferences;
 import io.kefu.shared.effects.Invocation;
 import io.kefu.shared.effects.PayloadHash;
 import io.kefu.shared.effects.Repeat;
@@ -35,7 +34,6 @@ public final class ShipmentEventService {
 
     private final ShipmentStore shipments;
     private final CareCaseStore cases;
-    private final PreferencesSource preferences;
     private final CareMessages messages;
     private final CareNotifier notifier;
     private final DelayDetector detector;
@@ -46,7 +44,6 @@ public final class ShipmentEventService {
                                 PreferencesSource preferences, CareMessages messages, Clock clock, EventLog log) {
         this.shipments = shipments;
         this.cases = cases;
-        this.preferences = preferences;
         this.messages = messages;
         this.notifier = new CareNotifier(policy, cases, cap, preferences, messages);
         this.detector = new DelayDetector(policy.detection());
@@ -118,12 +115,14 @@ public final class ShipmentEventService {
         throw new IllegalStateException("shipment " + event.orderId() + " kept changing under us; retry later");
     }
 
-    /** Delivered after a delay: ask how it went. The requestId lets the survey side drop repeats. */
+    /**
+     * Delivered after a delay: ask how it went. The requestId lets the survey side drop repeats, and the request
+     * is built from the event alone (no locale or channel: the scheduler takes the customer's), so a redelivered
+     * event sends an identical copy, never one its payload hash would call a conflict.
+     */
     private void requestSurvey(Shipment state, ShipmentEvent event) {
-        CustomerPreferences prefs = preferences.find(state.customerId());
         messages.requestSurvey(new SurveyRequest(SurveyRequest.VERSION, "delivery:" + event.orderId(), "POST_DELIVERY",
-                state.customerId(), event.orderId(), event.orderId(), null, null, prefs.locale(),
-                prefs.channel().name(), event.eventTime()));
+                state.customerId(), event.orderId(), event.orderId(), null, null, null, null, event.eventTime()));
     }
 
     private String logged(ShipmentEvent event, String outcome) {
