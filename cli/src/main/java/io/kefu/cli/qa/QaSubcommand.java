@@ -1,6 +1,7 @@
 package io.kefu.cli.qa;
 
 import io.kefu.cli.Connection;
+import io.kefu.cli.TerminalText;
 import io.kefu.shared.domain.qa.InvalidRulebookException;
 import io.kefu.shared.domain.qa.ReviewRejectedException;
 import java.io.PrintWriter;
@@ -23,12 +24,22 @@ abstract class QaSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** Everything a qa command prints goes through {@link TerminalText}: stored chat text is not trusted. */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        if (out == null) {
+            out = TerminalText.writer(spec.commandLine().getOut());
+        }
+        return out;
     }
 
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        if (err == null) {
+            err = TerminalText.writer(spec.commandLine().getErr());
+        }
+        return err;
     }
 
     @Override

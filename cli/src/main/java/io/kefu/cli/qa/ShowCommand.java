@@ -1,5 +1,6 @@
 package io.kefu.cli.qa;
 
+import io.kefu.cli.TerminalText;
 import io.kefu.shared.app.qa.ReviewRecord;
 import io.kefu.shared.app.qa.ScoreView;
 import io.kefu.shared.aws.qa.DynamoQaScoreRepository;
@@ -47,14 +48,14 @@ final class ShowCommand extends QaSubcommand {
             return 0;
         }
         var o = out();
-        o.printf("%s  %s  agent %s  team %s  closed %s CST%n", current.transcriptId(), current.channel(), current.agentId(),
-                current.team(), Text.time(current.closedAt(), ctx.zone()));
+        o.printf("%s  %s  agent %s  team %s  closed %s CST%n", current.transcriptId(), TerminalText.value(current.channel()), current.agentId(),
+                TerminalText.value(current.team()), Text.time(current.closedAt(), ctx.zone()));
         o.printf("rulebook %s@%d  score %s  status %s%s%n", current.rulebookId(), current.rulebookVersion(), Text.score(current),
-                current.status(), current.reviewReason() == null ? "" : " (" + current.reviewReason() + ")");
+                current.status(), current.reviewReason() == null ? "" : " (" + TerminalText.value(current.reviewReason()) + ")");
         o.println();
         for (Message m : messages) {
             o.printf("[%d] %-8s %-10s %s  %s%n", m.index(), m.role(), m.agentId() == null ? "" : m.agentId(),
-                    CLOCK_TIME.format(m.ts().atZone(ctx.zone())), m.text());
+                    CLOCK_TIME.format(m.ts().atZone(ctx.zone())), TerminalText.value(m.text()));
             for (Finding f : findings) {
                 if (f.messageIndex() != null && f.messageIndex() == m.index()) {
                     o.println("      " + finding(f));
@@ -71,8 +72,8 @@ final class ShowCommand extends QaSubcommand {
             o.println();
             o.println("review trail:");
             for (ReviewRecord r : reviews) {
-                o.printf("  %s  %-16s by %-12s %d → %d  %s → %s  %s%s%n", Text.time(r.at(), ctx.zone()), r.action(), r.actor(),
-                        r.oldScore(), r.newScore(), r.fromStatus(), r.toStatus(), r.reason() == null ? "" : "\"" + r.reason() + "\"",
+                o.printf("  %s  %-16s by %-12s %d → %d  %s → %s  %s%s%n", Text.time(r.at(), ctx.zone()), r.action(), TerminalText.value(r.actor()),
+                        r.oldScore(), r.newScore(), r.fromStatus(), r.toStatus(), r.reason() == null ? "" : "\"" + TerminalText.value(r.reason()) + "\"",
                         r.overturnedRules().isEmpty() ? "" : "  overturned " + r.overturnedRules());
             }
             ReviewRecord last = reviews.get(reviews.size() - 1);
@@ -104,6 +105,7 @@ final class ShowCommand extends QaSubcommand {
             case NOT_APPLICABLE -> "·";
         };
         String points = f.counts() ? String.format(" %d/%d pts", f.points(), f.weight()) : "";
-        return mark + " " + f.ruleId() + " " + f.outcome() + (f.redLine() ? " RED-LINE" : "") + points + "  " + f.reason();
+        return mark + " " + f.ruleId() + " " + f.outcome() + (f.redLine() ? " RED-LINE" : "") + points + "  "
+                + TerminalText.value(f.reason());
     }
 }

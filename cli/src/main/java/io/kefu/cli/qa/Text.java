@@ -1,5 +1,6 @@
 package io.kefu.cli.qa;
 
+import io.kefu.cli.TerminalText;
 import io.kefu.shared.app.qa.ScoreView;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,7 +28,9 @@ final class Text {
         int[] widths = new int[header.size()];
         List<List<String>> all = new ArrayList<>();
         all.add(header);
-        all.addAll(rows);
+        for (List<String> row : rows) {
+            all.add(row.stream().map(TerminalText::value).toList()); // one cell cannot forge a line or restyle the rest
+        }
         for (List<String> row : all) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], width(row.get(i)));

@@ -143,7 +143,7 @@ class QaReportTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("\uFEFFtranscriptId,closedAt,agentId,team");
         assertThat(lines).hasSize(37);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("seed-000,").contains(",s-agent-1,seed-east,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"seed-000\",").contains(",\"s-agent-1\",\"seed-east\","));
     }
 
     @Test

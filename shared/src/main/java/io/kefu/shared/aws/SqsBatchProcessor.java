@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.kefu.shared.effects.Invocation;
 import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.JsonContract;
+import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class SqsBatchProcessor {
         MessageMeta meta = new MessageMeta(message.getMessageId(), receiveCount(message), message.getEventSourceArn(),
                 invocation);
         try {
-            T decoded = contract.decode(message.getBody());
+            T decoded = contract.decode(message.getBody(), log.clock().instant());
             handler.handle(decoded, meta);
             log.info("message.processed", Map.of("messageId", meta.messageId(), "receiveCount", meta.receiveCount()));
             return true;
@@ -85,18 +86,20 @@ public final class SqsBatchProcessor {
     }
 
     private boolean park(SQSEvent.SQSMessage message, InvalidMessageException invalid) {
+        // a reason may quote the bad value ("'13812345678' is not an ISO-8601 timestamp"): logs get it redacted
+        String reason = PiiRedactor.redact(invalid.reason());
         try {
             parking.park(message, invalid);
             log.warn("message.parked", Map.of(
                     "messageId", message.getMessageId(),
                     "field", invalid.field(),
-                    "reason", invalid.reason()));
+                    "reason", reason));
             return true;
         } catch (Exception parkingFailed) {
             log.error("message.park_failed", Map.of(
                     "messageId", message.getMessageId(),
                     "field", invalid.field(),
-                    "reason", invalid.reason(),
+                    "reason", reason,
                     "error", String.valueOf(parkingFailed.getMessage())));
             return false;
         }

@@ -43,9 +43,9 @@ public record ShipmentEventMessage(
     private static final Pattern TEXT = Pattern.compile("[\\p{L}\\p{N} ._:/-]{1,64}");
 
     public static final JsonContract<ShipmentEventMessage> CONTRACT =
-            JsonContract.of(ShipmentEventMessage.class, 16 * 1024, Set.of(VERSION), ShipmentEventMessage::validate);
+            JsonContract.withClock(ShipmentEventMessage.class, 16 * 1024, Set.of(VERSION), ShipmentEventMessage::validate);
 
-    private static void validate(ShipmentEventMessage m) {
+    private static void validate(ShipmentEventMessage m, Instant now) {
         id("orderId", m.orderId(), true);
         id("customerId", m.customerId(), true);
         id("eventId", m.eventId(), false);
@@ -60,9 +60,9 @@ public record ShipmentEventMessage(
         if (m.eventTime() == null) {
             throw new InvalidMessageException("eventTime", "required ISO-8601 instant");
         }
-        ContractTimes.inRange("eventTime", m.eventTime());
-        ContractTimes.inRange("carrierEta", m.carrierEta());
-        ContractTimes.inRange("promisedDeliveryDate", m.promisedDeliveryDate());
+        ContractTimes.happened("eventTime", m.eventTime(), now);
+        ContractTimes.planned("carrierEta", m.carrierEta(), now);
+        ContractTimes.planned("promisedDeliveryDate", m.promisedDeliveryDate(), now);
         if (m.sequence() != null && m.sequence() < 0) {
             throw new InvalidMessageException("sequence", "must not be negative, got " + m.sequence());
         }

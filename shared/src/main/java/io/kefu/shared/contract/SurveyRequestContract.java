@@ -4,6 +4,7 @@ import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.survey.SurveyKind;
 import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.JsonContract;
+import java.time.Instant;
 import java.util.Set;
 
 /** Validation of {@link SurveyRequest}: what the survey scheduler accepts from its three producers. */
@@ -11,11 +12,11 @@ public final class SurveyRequestContract {
     private static final int MAX_ID = 200;
 
     public static final JsonContract<SurveyRequest> CONTRACT =
-            JsonContract.of(SurveyRequest.class, 8 * 1024, Set.of(SurveyRequest.VERSION), SurveyRequestContract::validate);
+            JsonContract.withClock(SurveyRequest.class, 8 * 1024, Set.of(SurveyRequest.VERSION), SurveyRequestContract::validate);
 
     private SurveyRequestContract() {}
 
-    static void validate(SurveyRequest r) {
+    static void validate(SurveyRequest r, Instant now) {
         requireId("requestId", r.requestId());
         requireId("customerId", r.customerId());
         requireId("subjectId", r.subjectId());
@@ -25,7 +26,7 @@ public final class SurveyRequestContract {
         if (r.occurredAt() == null) {
             throw new InvalidMessageException("occurredAt", "required ISO-8601 instant: the delay counts from it");
         }
-        ContractTimes.inRange("occurredAt", r.occurredAt());
+        ContractTimes.happened("occurredAt", r.occurredAt(), now);
         if (r.channel() != null) {
             try {
                 Channel.valueOf(r.channel());

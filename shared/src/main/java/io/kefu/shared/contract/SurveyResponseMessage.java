@@ -32,9 +32,9 @@ public record SurveyResponseMessage(
     public static final int MAX_COMMENT = 1000;
 
     public static final JsonContract<SurveyResponseMessage> CONTRACT =
-            JsonContract.of(SurveyResponseMessage.class, 16 * 1024, Set.of(VERSION), SurveyResponseMessage::validate);
+            JsonContract.withClock(SurveyResponseMessage.class, 16 * 1024, Set.of(VERSION), SurveyResponseMessage::validate);
 
-    static void validate(SurveyResponseMessage m) {
+    static void validate(SurveyResponseMessage m, Instant now) {
         if (!ResponseToken.wellFormed(m.token())) {
             throw new InvalidMessageException("token", "missing or malformed token");
         }
@@ -47,7 +47,7 @@ public record SurveyResponseMessage(
         if (m.comment() != null && m.comment().length() > MAX_COMMENT) {
             throw new InvalidMessageException("comment", "longer than " + MAX_COMMENT + " characters");
         }
-        ContractTimes.inRange("answeredAt", m.answeredAt());
+        ContractTimes.happened("answeredAt", m.answeredAt(), now);
         if (m.topicRatings() != null) {
             m.topicRatings().forEach((topic, rating) -> {
                 try {

@@ -47,7 +47,7 @@ public record TranscriptMessage(
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     public static final JsonContract<TranscriptMessage> CONTRACT =
-            JsonContract.of(TranscriptMessage.class, MAX_BYTES, Set.of(VERSION), TranscriptMessage::validate);
+            JsonContract.withClock(TranscriptMessage.class, MAX_BYTES, Set.of(VERSION), TranscriptMessage::validate);
 
     public String localeOrDefault() {
         return locale == null || locale.isBlank() ? "zh-CN" : locale;
@@ -57,7 +57,7 @@ public record TranscriptMessage(
         return team == null || team.isBlank() ? shopId : team;
     }
 
-    private void validate() {
+    private void validate(Instant now) {
         id("transcriptId", transcriptId);
         required("channel", channel);
         id("shopId", shopId);
@@ -97,7 +97,7 @@ public record TranscriptMessage(
             if (line.text().length() > MAX_TEXT_CHARS) {
                 throw invalid(at + ".text", line.text().length() + " characters, at most " + MAX_TEXT_CHARS);
             }
-            Instant ts = timestamp(at + ".ts", line.ts());
+            Instant ts = timestamp(at + ".ts", line.ts(), now);
             if (previous != null && ts.isBefore(previous)) {
                 throw invalid(at + ".ts", line.ts() + " is before messages[" + (i - 1) + "].ts (messages must be in time order)");
             }
@@ -147,7 +147,7 @@ public record TranscriptMessage(
         }
     }
 
-    private Instant timestamp(String field, String value) {
+    private Instant timestamp(String field, String value, Instant now) {
         if (value == null) {
             throw invalid(field, "required ISO-8601 timestamp with offset");
         }
@@ -157,9 +157,9 @@ public record TranscriptMessage(
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + value + "' is not an ISO-8601 timestamp with offset (e.g. 2026-11-11T10:00:00+08:00)");
         }
-        if (instant.isBefore(ContractTimes.EARLIEST) || !instant.isBefore(ContractTimes.LATEST)) {
-            throw invalid(field, "'" + value + "' is out of range (accepted " + ContractTimes.EARLIEST + " to "
-                    + ContractTimes.LATEST + ")");
+        String problem = ContractTimes.happenedProblem(instant, now);
+        if (problem != null) {
+            throw invalid(field, "'" + value + "' is " + problem);
         }
         return instant;
     }

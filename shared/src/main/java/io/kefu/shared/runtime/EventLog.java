@@ -25,6 +25,11 @@ public final class EventLog {
         this.out = out;
     }
 
+    /** The function's clock (from its Environment): the batch processor bounds message times against it. */
+    public Clock clock() {
+        return clock;
+    }
+
     public void info(String event, Map<String, ?> fields) {
         write("INFO", event, fields);
     }

@@ -1,5 +1,6 @@
 package io.kefu.cli.qa.report;
 
+import io.kefu.cli.TerminalText;
 import io.kefu.shared.app.qa.ScoreView;
 import java.util.List;
 
@@ -20,12 +21,18 @@ public final class ReportCsv {
         return sb.toString();
     }
 
-    /** Quotes when needed; a leading = + - @ is defused (spreadsheet formula injection). */
+    /**
+     * OWASP CSV-injection guidance: every cell quoted, quotes doubled, and a cell that a spreadsheet would read as
+     * a formula (first character = + - @ tab or CR) prefixed with a single quote. Line breaks inside a cell (bare
+     * CR or LF) become spaces and other control characters visible escapes ({@link TerminalText#value}), so no
+     * value can end its cell or row early, whichever CSV dialect reads the file.
+     */
     static String cell(String s) {
         if (s == null) {
             return "";
         }
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        String v = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        v = TerminalText.value(v.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '));
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

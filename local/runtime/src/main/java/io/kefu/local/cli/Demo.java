@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.TerminalText;
 import io.kefu.local.runtime.LocalLambdaRuntime;
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.local.stack.ManualClock;
@@ -29,8 +30,9 @@ public final class Demo {
     private Demo() {}
 
     /** @return the number of failed sections */
-    public static int run(LocalAwsStack stack, PrintStream out, Path functionLog) throws IOException {
+    public static int run(LocalAwsStack stack, PrintStream terminal, Path functionLog) throws IOException {
         long started = System.nanoTime();
+        PrintStream out = TerminalText.stream(terminal); // the story quotes chat text and message bodies
         List<DemoSection> sections = new ArrayList<>();
         ServiceLoader.load(DemoSection.class).forEach(sections::add);
         sections.sort(Comparator.comparingInt(DemoSection::order).thenComparing(DemoSection::title));
@@ -69,6 +71,7 @@ public final class Demo {
             }
         }
         out.printf("%n%d section(s), %d failed, %.1f s%n", sections.size(), failed, (System.nanoTime() - started) / 1e9);
+        out.flush();
         return failed;
     }
 

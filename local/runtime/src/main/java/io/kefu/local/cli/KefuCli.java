@@ -1,7 +1,9 @@
 package io.kefu.local.cli;
 
 import io.kefu.cli.Connection;
+import io.kefu.cli.TerminalText;
 import io.kefu.cli.qa.QaCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,8 @@ public final class KefuCli implements Runnable {
 
     public static void main(String[] args) {
         int exit = new CommandLine(new KefuCli())
+                .setOut(TerminalText.writer(new PrintWriter(System.out, true)))
+                .setErr(TerminalText.writer(new PrintWriter(System.err, true)))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof Connection.StackNotRunning) { // send, bootstrap: one line, not a stack trace
                         cmd.getErr().println("error: " + e.getMessage());

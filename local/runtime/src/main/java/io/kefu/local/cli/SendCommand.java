@@ -1,6 +1,7 @@
 package io.kefu.local.cli;
 
 import io.kefu.cli.Connection;
+import io.kefu.cli.TerminalText;
 import io.kefu.local.stack.LocalAwsStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class SendCommand implements Callable<Integer> {
         try (LocalAwsStack stack = connection.connect(false)) {
             String url = stack.queueUrl(queue);
             String id = stack.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body)).messageId();
-            System.out.printf("sent %s to %s as %s%n", file, url, id);
+            TerminalText.stream(System.out).printf("sent %s to %s as %s%n", file, url, id);
         }
         return 0;
     }

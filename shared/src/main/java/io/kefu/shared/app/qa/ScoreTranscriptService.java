@@ -12,6 +12,7 @@ import io.kefu.shared.domain.qa.Transcript;
 import io.kefu.shared.effects.PayloadHash;
 import io.kefu.shared.effects.Repeat;
 import io.kefu.shared.json.InvalidMessageException;
+import io.kefu.shared.privacy.ChatLine;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
@@ -119,11 +120,15 @@ public final class ScoreTranscriptService {
                 t.transcriptId(), t.orderId(), t.primaryAgentId(), t.team(), t.locale(), "IM", t.closedAt());
     }
 
-    /** The transcript as it may be stored: every text through the PII redactor. */
+    /** The transcript as it may be stored: every text through the PII redactor, read as a chat (split numbers). */
     static Transcript redact(Transcript t) {
-        List<Message> messages = t.messages().stream()
-                .map(m -> new Message(m.index(), m.role(), m.agentId(), PiiRedactor.redact(m.text()), m.ts()))
-                .toList();
+        List<String> texts = PiiRedactor.redactChat(t.messages().stream()
+                .map(m -> new ChatLine(m.role().name(), m.text())).toList());
+        List<Message> messages = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            Message m = t.messages().get(i);
+            messages.add(new Message(m.index(), m.role(), m.agentId(), texts.get(i), m.ts()));
+        }
         return new Transcript(t.transcriptId(), t.channel(), t.shopId(), t.team(), t.agentIds(), t.customerId(),
                 t.orderId(), t.locale(), messages);
     }

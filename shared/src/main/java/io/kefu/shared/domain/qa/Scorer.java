@@ -1,6 +1,7 @@
 package io.kefu.shared.domain.qa;
 
 import io.kefu.shared.privacy.PiiMatch;
+import io.kefu.shared.privacy.ChatLine;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.privacy.RedactionMarks;
 import java.nio.charset.StandardCharsets;
@@ -225,9 +226,12 @@ public final class Scorer {
      * transcript being re-scored is already redacted, so the redactor's tokens count as the leak too.
      */
     private Finding piiDisclosure(Rule rule, Chat chat) {
+        // one pass over the agent's lines: a number typed over several consecutive replies is a leak too
+        List<List<PiiMatch>> inChat = PiiRedactor.findInChat(chat.transcript.messages().stream()
+                .map(m -> new ChatLine(m.role().name(), m.isAgent() ? m.text() : "")).toList());
         for (int i : chat.agentReplies) {
             String raw = chat.transcript.messages().get(i).text();
-            List<PiiMatch> found = PiiRedactor.find(raw);
+            List<PiiMatch> found = inChat.get(i);
             if (found.isEmpty()) {
                 found = RedactionMarks.find(raw);
             }
