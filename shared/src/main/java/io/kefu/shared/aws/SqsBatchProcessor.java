@@ -8,7 +8,6 @@ import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.JsonContract;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,11 @@ import java.util.Map;
 public final class SqsBatchProcessor {
     private final PoisonParking parking;
     private final EventLog log;
-    private final Clock clock;
 
+    /** {@code log}'s clock is the functions' clock: contract times and leases are judged on it. */
     public SqsBatchProcessor(PoisonParking parking, EventLog log) {
-        this(parking, log, Clock.systemUTC());
-    }
-
-    /** {@code clock}: the functions' clock, on which leases taken during the batch are compared. */
-    public SqsBatchProcessor(PoisonParking parking, EventLog log, Clock clock) {
         this.parking = parking;
         this.log = log;
-        this.clock = clock;
     }
 
     /** Without a Lambda context (tests): every message gets a full default timeout. */
@@ -51,7 +44,7 @@ public final class SqsBatchProcessor {
      */
     public <T> SQSBatchResponse process(SQSEvent event, Context context, JsonContract<T> contract,
                                         MessageHandler<T> handler) {
-        Invocation invocation = LambdaInvocation.of(context, clock);
+        Invocation invocation = LambdaInvocation.of(context, log.clock());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {

@@ -32,8 +32,7 @@ public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent
     public HandleShipmentEventHandler(Environment env) {
         SqsClient sqs = AwsClients.sqs(env);
         EventLog log = new EventLog("handle-shipment-event", env.clock());
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
-                env.clock());
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         this.service = new CareComponents(env, dynamo, sqs).shipmentEvents(log);
         this.priming = Priming.register("handle-shipment-event", log,

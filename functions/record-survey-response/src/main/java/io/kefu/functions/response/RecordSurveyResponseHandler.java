@@ -40,8 +40,7 @@ public final class RecordSurveyResponseHandler implements RequestHandler<SQSEven
                 new DynamoAggregateStore(dynamo, env.require("SURVEY_AGGREGATES_TABLE")),
                 new SqsSurveyOutbox(null, sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
                 env.clock(), log);
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
-                env.clock());
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
         this.priming = Priming.register("record-survey-response", log,
                 Priming.decode(SurveyResponseMessage.CONTRACT, "survey-response", response -> { }),
                 AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));

@@ -39,8 +39,7 @@ public final class ScheduleSurveyHandler implements RequestHandler<SQSEvent, SQS
         this.service = new ScheduleSurveyService(policy,
                 new DynamoSurveyStore(dynamo, env.require("SURVEYS_TABLE"), policy.dueShards(), env.clock()),
                 preferences::find, env.clock(), log);
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
-                env.clock());
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
         this.priming = Priming.register("schedule-survey", log,
                 Priming.decode(SurveyRequestContract.CONTRACT, "survey-request", request -> { }),
                 AwsClients.primingRead(dynamo, env.require("SURVEYS_TABLE")));

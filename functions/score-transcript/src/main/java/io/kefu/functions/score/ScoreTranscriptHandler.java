@@ -54,8 +54,7 @@ public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQ
                 new SqsFollowUpPublisher(sqs, env.require("FOLLOW_UPS_QUEUE_URL")),
                 new SurveyRequestPublisher(sqs, env.require("SURVEY_REQUESTS_QUEUE_URL"))::publish,
                 env.clock(), log);
-        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log,
-                env.clock());
+        this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
         // SnapStart: decode + score a sample chat and run one SDK read before the snapshot (no-op otherwise).
         this.priming = Priming.register("score-transcript", log,
                 Priming.decode(TranscriptMessage.CONTRACT, "transcript", m -> scorer.score(m.toTranscript())),
