@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 
 /** `kefu qa ...`: what a QA lead (质检主管) does with stored scores. See docs/qa-cli.md. */
 @Command(name = "qa", mixinStandardHelpOptions = true,
-        description = "Review QA scores: list, show, review/accept, dispute/resolve, rescore, report, calibrate, teams.",
+        description = "Review QA scores: list, show, review/accept, dispute/resolve, rescore, report, calibrate, teams; "
+                + "eval and try score chats in process (no stack).",
         subcommands = {ListCommand.class, ShowCommand.class, ReviewCommand.class, DisputeCommand.class,
-                ResolveCommand.class, RescoreCommand.class, ReportCommand.class, CalibrateCommand.class, TeamsCommand.class})
+                ResolveCommand.class, RescoreCommand.class, ReportCommand.class, CalibrateCommand.class, TeamsCommand.class,
+                EvalCommand.class, TryCommand.class})
 public final class QaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -29,12 +29,21 @@ import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
  * Creates the queues (with DLQ redrive) and tables (with indexes) that a {@link CfnTemplate} declares, on any
  * endpoint: the embedded emulators, LocalStack or a real account. Idempotent: existing resources are kept.
  *
- * <p>Not applied: SSE and point-in-time recovery (deploy-time settings, SAM's job); TTL where the target cannot
- * do it (dynalite), with a logged note.
+ * <p>Not applied: SSE, KMS keys, point-in-time recovery, deletion protection and the template's IAM roles, queue
+ * policies, alarms and log groups (deploy-time security, SAM's job; one logged note per bootstrap says so); TTL
+ * where the target cannot do it (dynalite), with a logged note.
  */
 public final class Bootstrapper {
     /** SQS attributes the embedded ElasticMQ rejects or ignores; AWS and LocalStack get them all. */
     private static final List<String> NOT_ON_ELASTICMQ = List.of("SqsManagedSseEnabled");
+
+    /** Resource types of the template that only a deployment creates. */
+    private static final List<String> DEPLOY_ONLY = List.of("AWS::IAM::Role", "AWS::SQS::QueuePolicy",
+            "AWS::CloudWatch::Alarm", "AWS::SNS::Topic", "AWS::SNS::TopicPolicy", "AWS::SNS::Subscription",
+            "AWS::Logs::LogGroup");
+
+    private static final java.util.concurrent.atomic.AtomicBoolean DEPLOY_ONLY_NOTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
@@ -92,6 +101,13 @@ public final class Bootstrapper {
         }
         if (!ttlSkipped.isEmpty()) {
             log.accept("note: TTL not enabled on " + ttlSkipped + ": dynalite has no UpdateTimeToLive");
+        }
+        Map<String, Integer> deployOnly = new java.util.TreeMap<>();
+        template.resourceTypes().values().stream().filter(DEPLOY_ONLY::contains)
+                .forEach(type -> deployOnly.merge(type, 1, Integer::sum));
+        if (!deployOnly.isEmpty() && !DEPLOY_ONLY_NOTED.getAndSet(true)) {
+            log.accept("note: not applied here (deploy-time security, applied by SAM): " + deployOnly
+                    + ", KMS keys, SSE, PITR, deletion protection");
         }
         log.accept("bootstrapped " + urls.size() + " queues and " + tableNames.size() + " tables for stage "
                 + template.stage());

@@ -88,8 +88,9 @@ public final class CfnTemplate {
             for (String attribute : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
                     "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "FifoQueue", "ContentBasedDeduplication",
                     "SqsManagedSseEnabled", "DeduplicationScope", "FifoThroughputLimit")) {
-                if (props.containsKey(attribute)) {
-                    attributes.put(attribute, resolveNames(props.get(attribute)));
+                Object value = chosen(props.get(attribute));
+                if (value != null) {
+                    attributes.put(attribute, resolveNames(value));
                 }
             }
             Optional<Redrive> redrive = Optional.ofNullable(props.get("RedrivePolicy")).map(p -> {
@@ -171,6 +172,18 @@ public final class CfnTemplate {
                     list(p.get("Statement")).forEach(s -> statements.add(map(s)));
                 }
             }
+            // An explicit execution role (Role: !GetAtt XRole.Arn): its inline policies, Fn::If resolved.
+            if (props.get("Role") instanceof Intrinsic.GetAtt role
+                    && "AWS::IAM::Role".equals(map(resources().get(role.resource())).get("Type"))) {
+                for (Object policy : list(map(map(resources().get(role.resource())).get("Properties")).get("Policies"))) {
+                    for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                        Object statement = chosen(s);
+                        if (statement != null) {
+                            statements.add(map(statement));
+                        }
+                    }
+                }
+            }
             String name = props.containsKey("FunctionName") ? resolveNames(props.get("FunctionName")) : id;
             Object codeUri = props.getOrDefault("CodeUri", globals.get("CodeUri"));
             functions.add(new FunctionSpec(id, name, String.valueOf(props.get("Handler")),
@@ -225,6 +238,46 @@ public final class CfnTemplate {
             throw new IllegalStateException("intrinsic Fn::" + o.function() + " is not supported locally: " + o.argument());
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * The branch a {@code !If [Condition, a, b]} takes with this template's parameters, applied until the value
+     * is no {@code !If}; {@code null} for {@code !Ref AWS::NoValue} or an absent value (the property is omitted).
+     */
+    public Object chosen(Object value) {
+        Object current = value;
+        while (current instanceof Intrinsic.Other o && o.function().equals("If")) {
+            List<Object> args = list(o.argument());
+            if (args.size() != 3) {
+                throw new IllegalStateException("Fn::If needs [condition, then, else]: " + o.argument());
+            }
+            current = condition(String.valueOf(args.get(0))) ? args.get(1) : args.get(2);
+        }
+        return current instanceof Intrinsic.Ref r && r.name().equals("AWS::NoValue") ? null : current;
+    }
+
+    /** A named condition of the template's Conditions section, evaluated with this template's parameters. */
+    public boolean condition(String name) {
+        Object declared = map(root.get("Conditions")).get(name);
+        if (declared == null) {
+            throw new IllegalArgumentException("no condition " + name + " in " + file);
+        }
+        return truth(declared);
+    }
+
+    private boolean truth(Object expression) {
+        if (!(expression instanceof Intrinsic.Other o)) {
+            throw new IllegalStateException("not a condition function: " + expression);
+        }
+        List<Object> args = list(o.argument());
+        return switch (o.function()) {
+            case "Equals" -> resolveNames(args.get(0)).equals(resolveNames(args.get(1)));
+            case "Not" -> !truth(args.get(0));
+            case "And" -> args.stream().allMatch(this::truth);
+            case "Or" -> args.stream().anyMatch(this::truth);
+            case "Condition" -> condition(String.valueOf(o.argument()));
+            default -> throw new IllegalStateException("Fn::" + o.function() + " is not a condition function");
+        };
     }
 
     /** Resolves values that only need parameters and pseudo parameters (resource names). */

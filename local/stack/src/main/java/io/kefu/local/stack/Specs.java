@@ -26,7 +26,10 @@ public final class Specs {
 
     public record IndexSpec(String name, List<KeyPart> keySchema, String projectionType, List<String> nonKeyAttributes) {}
 
-    /** An {@code AWS::Serverless::Function}, Globals merged in; environment values may still hold intrinsics. */
+    /**
+     * An {@code AWS::Serverless::Function}, Globals merged in; environment values may still hold intrinsics.
+     * {@code policyStatements}: its inline {@code Policies} or those of its explicit {@code Role}.
+     */
     public record FunctionSpec(String logicalId, String functionName, String handler, String codeUri,
                                int timeoutSeconds, int memoryMb,
                                Map<String, Object> environment, List<SqsTrigger> sqsTriggers,

@@ -36,4 +36,18 @@ class CfnTemplateTest {
                 .satisfies(s -> assertThat(s.expression()).isEqualTo("rate(1 minute)"));
         assertThat(template.function("SweepStalledShipmentsFunction").timeoutSeconds()).isEqualTo(120);
     }
+
+    @Test
+    void choosesTheBranchOfFnIfThatTheParametersSelect() {
+        assertThat(template.queue("TranscriptsQueue").attributes()).containsEntry("SqsManagedSseEnabled", "true");
+        CfnTemplate withKey = template.withParameters(
+                java.util.Map.of("KmsKeyArn", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+        assertThat(withKey.condition("HasKmsKey")).isTrue();
+        assertThat(withKey.queue("TranscriptsQueue").attributes()).doesNotContainKey("SqsManagedSseEnabled");
+        assertThat(template.condition("HasKmsKey")).isFalse();
+        assertThat(template.condition("CreateAlarmTopic")).isTrue();
+        assertThat(template.withParameters(java.util.Map.of("OperatorPrincipal", "arn:aws:iam::111122223333:role/ops"))
+                .condition("HasChatSystemOrOperator")).isTrue();
+        assertThat(template.condition("HasChatSystemOrOperator")).isFalse();
+    }
 }

@@ -1,0 +1,53 @@
+package io.kefu.cli.qa.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kefu.shared.domain.qa.RulebookLoader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The corpus itself: every transcript passes the contract, every label validates, the size and language mix the
+ * issue asks for hold, the split is disjoint, and labels only name rules the default rulebook has.
+ */
+class QaCorpusTest {
+    @Test
+    void everyChatDecodesAndEveryLabelValidates() {
+        List<GoldChat> dev = GoldSet.load(Corpus.dir("dev"));
+        List<GoldChat> test = GoldSet.load(Corpus.dir("test"));
+        List<GoldChat> all = new ArrayList<>(dev);
+        all.addAll(test);
+
+        assertThat(all).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(all.stream().filter(c -> c.gold().lang().equals("zh-CN"))).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(all.stream().filter(c -> c.gold().lang().equals("en"))).hasSizeGreaterThanOrEqualTo(30);
+        Set<String> devIds = dev.stream().map(GoldChat::id).collect(Collectors.toSet());
+        assertThat(test).noneMatch(c -> devIds.contains(c.id()));
+        for (List<GoldChat> half : List.of(dev, test)) {
+            assertThat(half.stream().map(c -> c.gold().lang()).distinct()).contains("zh-CN", "en");
+        }
+    }
+
+    @Test
+    void labelsNameOnlyRulesOfTheDefaultRulebookAndCarryTheirSource() {
+        Set<String> ruleIds = new HashSet<>();
+        RulebookLoader.defaultRulebook().rules().forEach(r -> ruleIds.add(r.id()));
+        for (String split : List.of("dev", "test")) {
+            for (GoldChat chat : GoldSet.load(Corpus.dir(split))) {
+                assertThat(ruleIds).as(chat.id()).containsAll(chat.gold().rules().keySet());
+                assertThat(chat.gold().source()).as(chat.id()).isNotNull();
+                assertThat(List.of(chat.gold().source().dataset(), chat.gold().source().url(), chat.gold().source().licence(),
+                        chat.gold().source().converted())).as(chat.id()).allSatisfy(v -> assertThat(v).isNotBlank());
+                Map<String, String> rules = chat.gold().rules();
+                if (Boolean.FALSE.equals(chat.gold().customerUpset())) {
+                    assertThat(rules.get("empathy")).as(chat.id() + ": nobody upset, empathy cannot apply").isIn(null, "NA");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Rebuild the corpus transcripts (<id>.json, contract v1) from the public snapshots listed in SOURCES.md.
+
+    python3 corpus/qa/tools/convert.py [--mirror /work/.mirror] [--check]
+
+Reads corpus/qa/tools/selection.tsv (id, split, dataset, item, note) and, for every row, converts that one chat from
+the fetched snapshot (git objects, read with `git show <commit>:<path>`) into corpus/qa/<split>/<id>.json. It also
+keeps the `source` block of an existing <id>.gold.json in step with what the conversion did; labels are never touched.
+--check converts in memory and fails if any committed transcript differs (the corpus is reproducible).
+
+Conversion (never inventing text): speakers map to roles; lines with no content ("nan", "NULL", empty) are dropped;
+HTML entities in tweets are decoded; a chat longer than MAX_MESSAGES is cut at a turn boundary. Sources without usable
+timestamps get synthetic ones 2 s apart (stated in source.converted), so timing rules are not judged on them.
+"""
+import argparse
+import csv
+import html
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CST = timezone(timedelta(hours=8))
+BASE = datetime(2026, 11, 11, 10, 0, 0, tzinfo=CST)
+MAX_MESSAGES = 60
+
+SOURCES = {
+    "jddc": {
+        "repo": "EndlessLethe+jddc2019-3th-retrieve-model", "commit": "2d443d1679cc3d00022d0ff1697eb0e4cbeedb01",
+        "path": "data/chat_0.1per.txt",
+        "dataset": "JDDC (JD Dialog Challenge) customer-service chats, 0.1% sample",
+        "url": "https://github.com/EndlessLethe/jddc2019-3th-retrieve-model/blob/master/data/chat_0.1per.txt",
+        "licence": "no licence stated (JDDC data published by JD.com for its dialogue challenge; research use)",
+    },
+    # An earlier version of the same file in the same repository: a different 0.1% sample of sessions.
+    "jddc-v1": {
+        "repo": "EndlessLethe+jddc2019-3th-retrieve-model", "commit": "3b38b33ac8ad309e6c17b83b4265ff38c7389b9a",
+        "path": "data/chat_0.1per.txt",
+        "dataset": "JDDC (JD Dialog Challenge) customer-service chats, 0.1% sample (earlier version of the file)",
+        "url": "https://github.com/EndlessLethe/jddc2019-3th-retrieve-model/blob/3b38b33ac8ad309e6c17b83b4265ff38c7389b9a/data/chat_0.1per.txt",
+        "licence": "no licence stated (JDDC data published by JD.com for its dialogue challenge; research use)",
+    },
+    "twcs-head": {
+        "repo": "Yosingh1+Machine_Learning", "commit": "d461ee54c65c07c29bcbd47b45ebce77961d0061", "path": "twcs.csv",
+        "dataset": "Customer Support on Twitter (TWCS, thoughtvector), first rows of twcs.csv",
+        "url": "https://github.com/Yosingh1/Machine_Learning/blob/main/twcs.csv",
+        "licence": "CC BY-NC-SA 4.0 as listed on the Kaggle dataset page (kaggle.com/datasets/thoughtvector/"
+                   "customer-support-on-twitter); the GitHub copy states no licence",
+    },
+    "twcs-sample": {
+        "repo": "naman-tiwari+Customer-Support-on-Twitter", "commit": "3ea10276ec5c94d7eca2f3bde2c0f41d149048f5",
+        "path": "sample.csv",
+        "dataset": "Customer Support on Twitter (TWCS, thoughtvector), the dataset's sample.csv",
+        "url": "https://github.com/naman-tiwari/Customer-Support-on-Twitter/blob/main/sample.csv",
+        "licence": "CC BY-NC-SA 4.0 as listed on the Kaggle dataset page (kaggle.com/datasets/thoughtvector/"
+                   "customer-support-on-twitter); the GitHub copy states no licence",
+    },
+    "abcd": {
+        "repo": "asappresearch+abcd", "commit": "6b8700ce67c6b37b062dd7a60abc76d7ef832a97", "path": "data/abcd_sample.json",
+        "dataset": "ABCD (Action-Based Conversations Dataset, ASAPP Research), abcd_sample.json",
+        "url": "https://github.com/asappresearch/abcd/blob/master/data/abcd_sample.json",
+        "licence": "MIT",
+    },
+}
+
+
+def git_show(mirror, source):
+    s = SOURCES[source]
+    repo = os.path.join(mirror, s["repo"], "repo")
+    return subprocess.run(["git", "-C", repo, "show", s["commit"] + ":" + s["path"]], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+
+
+def ts(i):
+    return (BASE + timedelta(seconds=2 * i)).isoformat()
+
+
+def empty(text):
+    return text is None or text.strip() in ("", "nan", "NULL")
+
+
+# ---------------------------------------------------------------- JDDC: session \t user \t waiter_send \t is_transfer \t is_repeat \t sku \t content
+def jddc(raw, session):
+    lines = [l.split("\t") for l in raw.splitlines() if l.startswith(session + "\t")]
+    if not lines:
+        raise SystemExit("jddc: no session " + session)
+    dropped = sum(1 for l in lines if empty(l[6]))
+    kept = [l for l in lines if not empty(l[6])]
+    truncated = len(kept) > MAX_MESSAGES
+    kept = cut(kept, lambda l: l[2] == "1")
+    messages = []
+    for i, l in enumerate(kept):
+        m = {"role": "agent" if l[2] == "1" else "customer", "text": l[6].strip(), "ts": ts(i)}
+        if l[2] == "1":
+            m["agentId"] = "jd-agent"
+        messages.append(m)
+    msg = {"channel": "jd", "shopId": "jd-self-operated", "team": "jddc-cs", "agentIds": ["jd-agent"],
+           "customerId": re.sub(r"[^A-Za-z0-9._:-]", "-", lines[0][1]), "locale": "zh-CN", "messages": messages}
+    converted = ("speakers from waiter_send (1 agent, 0 customer), one agent id for the session; no timestamps in the "
+                 "source: synthetic, 2 s apart; dataset placeholders ([订单x], [电话x] ...) kept as published")
+    if dropped:
+        converted += "; %d empty line(s) dropped" % dropped
+    if truncated:
+        converted += "; cut at a turn boundary after %d messages" % len(messages)
+    transferred = any(l[3] == "1" for l in lines)
+    item = "session %s (%d lines%s)" % (session, len(lines), ", is_transfer=1" if transferred else "")
+    return msg, item, converted
+
+
+def cut(lines, is_agent):
+    """At most MAX_MESSAGES, ending on an agent line when possible (a turn boundary)."""
+    if len(lines) <= MAX_MESSAGES:
+        return lines
+    kept = lines[:MAX_MESSAGES]
+    while kept and not is_agent(kept[-1]):
+        kept.pop()
+    return kept or lines[:MAX_MESSAGES]
+
+
+# ---------------------------------------------------------------- TWCS: a reply tree rooted at one tweet, in time order
+SIGNATURE = re.compile(r"(?:\^|/|[-–]\s?)([A-Za-z]{2,12})\s*$")
+TRAILER = re.compile(r"(?:\s+(?:https?://\S+|\d/\d))+\s*$")  # links and "1/2" after the signature
+
+
+def twcs(raw, root):
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    by_id = {r["tweet_id"]: r for r in rows}
+    if root not in by_id:
+        raise SystemExit("twcs: no tweet " + root)
+    children = {}
+    for r in rows:
+        parent = r["in_response_to_tweet_id"]
+        if parent in by_id:
+            children.setdefault(parent, []).append(r["tweet_id"])
+    thread, todo = [], [root]
+    while todo:
+        t = todo.pop()
+        thread.append(by_id[t])
+        todo.extend(children.get(t, []))
+    when = lambda r: datetime.strptime(r["created_at"], "%a %b %d %H:%M:%S %z %Y")
+    thread.sort(key=lambda r: (when(r), int(r["tweet_id"])))
+    inbound = lambda r: r["inbound"].strip().lower() == "true"  # "True" in sample.csv, "TRUE" in twcs.csv
+    company = next((r["author_id"] for r in thread if not inbound(r)), None)
+    customer = next((r["author_id"] for r in thread if inbound(r)), "customer")
+    messages, agents = [], []
+    for i, r in enumerate(thread):
+        text = html.unescape(r["text"]).strip()
+        if not inbound(r):
+            sig = SIGNATURE.search(TRAILER.sub("", text))
+            agent = (company + "-" + sig.group(1)) if sig else company
+            agents.append(agent) if agent not in agents else None
+            messages.append({"role": "agent", "agentId": agent, "text": text, "ts": ts(i)})
+        else:
+            messages.append({"role": "customer", "text": text, "ts": ts(i)})
+    if not agents:
+        raise SystemExit("twcs: no company reply in thread " + root)
+    span = when(thread[-1]) - when(thread[0])
+    msg = {"channel": "twitter", "shopId": company, "team": company, "agentIds": agents,
+           "customerId": "tw-" + customer, "locale": "en", "messages": messages}
+    converted = ("reply tree in time order; inbound=True is the customer, the company account the agent, the agent id "
+                 "from the reply's signature (^XX / -Name) where there is one; HTML entities decoded; original "
+                 "created_at spans %s (a public social thread, not live chat): replaced by synthetic timestamps 2 s "
+                 "apart, so timing rules are not judged" % human(span))
+    item = "thread rooted at tweet_id %s (%d tweets, %s .. %s)" % (
+        root, len(thread), thread[0]["created_at"], thread[-1]["created_at"])
+    return msg, item, converted
+
+
+def human(delta):
+    seconds = int(delta.total_seconds())
+    if seconds < 3600:
+        return "%d min" % (seconds // 60)
+    if seconds < 86400:
+        return "%.1f h" % (seconds / 3600)
+    return "%.1f days" % (seconds / 86400)
+
+
+# ---------------------------------------------------------------- ABCD: original [[speaker, text], ...]
+def abcd(raw, convo):
+    convos = {str(c["convo_id"]): c for c in json.loads(raw)}
+    c = convos[convo]
+    messages = []
+    for i, (speaker, text) in enumerate(c["original"]):
+        role = {"agent": "agent", "customer": "customer", "action": "system"}[speaker]
+        m = {"role": role, "text": text.strip(), "ts": ts(i)}
+        if role == "agent":
+            m["agentId"] = "abcd-agent"
+        messages.append(m)
+    msg = {"channel": "web", "shopId": "abcd-store", "team": "abcd-cs", "agentIds": ["abcd-agent"],
+           "customerId": "abcd-customer-" + convo, "locale": "en", "messages": messages}
+    converted = ("the 'original' (not delexicalised) turns; agent/customer as roles, the agent dashboard's "
+                 "'action' lines as system messages; no timestamps in the source: synthetic, 2 s apart")
+    return msg, "convo_id %s (flow %s/%s)" % (convo, c["scenario"]["flow"], c["scenario"]["subflow"]), converted
+
+
+CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": twcs, "abcd": abcd}
+
+
+def transcript(tid, body):
+    doc = {"schemaVersion": 1, "transcriptId": tid}
+    doc.update(body)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mirror", default="/work/.mirror")
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args()
+    raws, problems = {}, []
+    with open(os.path.join(ROOT, "tools", "selection.tsv"), encoding="utf-8") as f:
+        selection = [r for r in csv.DictReader(f, delimiter="\t") if not r["id"].startswith("#")]
+    for row in selection:
+        src = row["dataset"]
+        if src not in raws:
+            raws[src] = git_show(args.mirror, src)
+        body, item, converted = CONVERTERS[src](raws[src], row["item"])
+        text = transcript(row["id"], body)
+        path = os.path.join(ROOT, row["split"], row["id"] + ".json")
+        gold_path = os.path.join(ROOT, row["split"], row["id"] + ".gold.json")
+        s = SOURCES[src]
+        source = {"dataset": s["dataset"], "url": s["url"], "licence": s["licence"], "item": item, "converted": converted}
+        if args.check:
+            if not os.path.exists(path) or open(path, encoding="utf-8").read() != text:
+                problems.append(path + ": differs from a fresh conversion")
+            continue
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+        if os.path.exists(gold_path):
+            gold = json.load(open(gold_path, encoding="utf-8"))
+            if gold.get("source") != source:
+                gold["source"] = source
+                with open(gold_path, "w", encoding="utf-8") as out:
+                    out.write(json.dumps(gold, ensure_ascii=False, indent=2) + "\n")
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        sys.exit(1)
+    print("%d chats %s" % (len(selection), "match their sources" if args.check else "converted"))
+
+
+if __name__ == "__main__":
+    main()
