@@ -35,7 +35,7 @@ public final class AwsClients {
                 .httpClient(httpClient())
                 .region(region(env))
                 .credentialsProvider(credentials(env))
-                .overrideConfiguration(overrides());
+                .overrideConfiguration(overrides().toBuilder().addExecutionInterceptor(new ItemSizeGuard()).build());
         endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB").ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -1,5 +1,7 @@
 package io.kefu.local.stack;
 
+import io.kefu.capacity.TableShape;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -62,10 +65,13 @@ public final class LocalAwsStack implements AutoCloseable {
     /** Owned emulators; null for views ({@link #withStage}) and connected stacks. */
     private final Emulators emulators;
     private final boolean ownsClients;
+    private final DynamoDbRules rules;
 
-    private record Emulators(EmbeddedSqs sqs, DynaliteProcess dynalite) {
+    /** dynalite is reached only through {@code dynamoDbRules}: DynamoDB's 400 KB UTF-8 item limit, which it lacks. */
+    private record Emulators(EmbeddedSqs sqs, DynaliteProcess dynalite, FaultInjectingProxy dynamoDbRules) {
         void close() {
             try {
+                dynamoDbRules.close();
                 dynalite.close();
             } finally {
                 sqs.close();
@@ -75,8 +81,9 @@ public final class LocalAwsStack implements AutoCloseable {
 
     private LocalAwsStack(CfnTemplate template, String region, URI sqsEndpoint, URI dynamoDbEndpoint,
                           AwsCredentialsProvider credentials, boolean embedded, Emulators emulators,
-                          boolean bootstrap, Consumer<String> log, SqsClient sqs, DynamoDbClient dynamoDb) {
+                          boolean bootstrap, Consumer<String> log, SqsClient sqs, DynamoDbClient dynamoDb, DynamoDbRules rules) {
         this.template = template;
+        this.rules = rules;
         this.region = region;
         this.sqsEndpoint = sqsEndpoint;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
@@ -131,7 +138,7 @@ public final class LocalAwsStack implements AutoCloseable {
      */
     public LocalAwsStack withStage(String stage) {
         return new LocalAwsStack(template.withStage(stage), region, sqsEndpoint, dynamoDbEndpoint, credentials, embedded,
-                null, true, log, sqs, dynamoDb);
+                null, true, log, sqs, dynamoDb, rules);
     }
 
     /**
@@ -140,7 +147,7 @@ public final class LocalAwsStack implements AutoCloseable {
      */
     public LocalAwsStack withTemplate(Path templateFile, String stage) {
         return new LocalAwsStack(CfnTemplate.load(templateFile).withStage(stage), region, sqsEndpoint, dynamoDbEndpoint,
-                credentials, embedded, null, true, log, sqs, dynamoDb);
+                credentials, embedded, null, true, log, sqs, dynamoDb, rules);
     }
 
     /** A fresh unique stage name, for {@link #withStage} and {@link #withTemplate}. */
@@ -188,6 +195,28 @@ public final class LocalAwsStack implements AutoCloseable {
     /** The pid of the dynalite node process this stack owns, if it owns one. */
     public OptionalLong dynalitePid() {
         return emulators == null ? OptionalLong.empty() : OptionalLong.of(emulators.dynalite().pid());
+    }
+
+    /**
+     * DynamoDB's rules in front of this stack's dynalite (null for stacks that do not own one), e.g. to attach a
+     * {@link DynamoDbMeter}. Views ({@link #withStage}) share their parent's.
+     */
+    public DynamoDbRules dynamoDbRules() {
+        return rules;
+    }
+
+    /** The key schema and indexes of this stack's tables, by table name, as DynamoDB's capacity rules need them. */
+    public Map<String, TableShape> tableShapes() {
+        Map<String, TableShape> out = new LinkedHashMap<>();
+        for (Specs.TableSpec t : template.tables()) {
+            out.put(t.name(), new TableShape(t.name(),
+                    t.keySchema().stream().map(Specs.KeyPart::attributeName).toList(),
+                    t.globalSecondaryIndexes().stream().map(i -> new TableShape.Index(i.name(),
+                            i.keySchema().stream().map(Specs.KeyPart::attributeName).toList(),
+                            TableShape.Projection.valueOf(i.projectionType()),
+                            i.nonKeyAttributes() == null ? Set.of() : Set.copyOf(i.nonKeyAttributes()))).toList()));
+        }
+        return out;
     }
 
     public String queueUrl(String logicalId) {
@@ -462,13 +491,15 @@ public final class LocalAwsStack implements AutoCloseable {
                 elasticMq.close();
                 throw e;
             }
-            Emulators emulators = new Emulators(elasticMq, dynalite);
+            FaultInjectingProxy rules = FaultInjectingProxy.inFrontOf(dynalite.endpoint())
+                    .enforcing(new DynamoDbRules(dynalite.endpoint(), effectiveRegion));
+            Emulators emulators = new Emulators(elasticMq, dynalite, rules);
             try {
-                LocalAwsStack stack = new LocalAwsStack(parsed, effectiveRegion, elasticMq.endpoint(), dynalite.endpoint(),
+                LocalAwsStack stack = new LocalAwsStack(parsed, effectiveRegion, elasticMq.endpoint(), rules.endpoint(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_KEY, DUMMY_KEY)), true, emulators,
-                        bootstrap, log, null, null);
+                        bootstrap, log, null, null, rules.dynamoDbRules());
                 log.accept(String.format("embedded stack up in %d ms: sqs %s, dynamodb %s (dynalite pid %d)",
-                        (System.nanoTime() - started) / 1_000_000, elasticMq.endpoint(), dynalite.endpoint(), dynalite.pid()));
+                        (System.nanoTime() - started) / 1_000_000, elasticMq.endpoint(), rules.endpoint(), dynalite.pid()));
                 return stack;
             } catch (RuntimeException e) {
                 emulators.close();
@@ -489,7 +520,7 @@ public final class LocalAwsStack implements AutoCloseable {
                 provider = DefaultCredentialsProvider.builder().build();
             }
             return new LocalAwsStack(parsedTemplate(), effectiveRegion, sqsEndpoint, dynamoDbEndpoint, provider, false, null,
-                    bootstrap, log, null, null);
+                    bootstrap, log, null, null, null);
         }
 
         private CfnTemplate parsedTemplate() {

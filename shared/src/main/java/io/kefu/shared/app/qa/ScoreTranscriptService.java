@@ -39,6 +39,9 @@ import java.util.Optional;
  * with a new rulebook version adds one UpdateItem to unlink the record it supersedes.
  */
 public final class ScoreTranscriptService {
+    /** AGENT_PROMISE follow-ups per transcript, at most (the rest are logged): a supervisor acts on a handful, not 499. */
+    public static final int MAX_FOLLOW_UPS = 20;
+
     private final Scorer scorer;
     private final QaScoreStore store;
     private final FollowUps followUps;
@@ -83,6 +86,11 @@ public final class ScoreTranscriptService {
                 .filter(s -> s.rulebookId().equals(rulebook.id()) && s.rulebookVersion() < rulebook.version())
                 .max((a, b) -> Integer.compare(a.rulebookVersion(), b.rulebookVersion()));
 
+        if (score.promises().size() > MAX_FOLLOW_UPS) {   // one chat must not flood the supervisors' queue (or the score item)
+            log.warn("followups.capped", fields(meta, transcript, Map.of("promises", score.promises().size(), "sent", MAX_FOLLOW_UPS)));
+            score = new QaScore(score.transcriptId(), score.rulebookId(), score.rulebookVersion(), score.score(), score.status(),
+                    score.reviewReason(), score.findings(), score.complaint(), score.promises().subList(0, MAX_FOLLOW_UPS));
+        }
         for (Promise promise : score.promises()) {
             followUps.send(followUp(transcript, promise));
         }

@@ -9,6 +9,8 @@ import io.kefu.shared.domain.qa.Message;
 import io.kefu.shared.domain.qa.QaScore;
 import io.kefu.shared.domain.qa.QaStatus;
 import io.kefu.shared.domain.qa.Transcript;
+import io.kefu.capacity.ItemSize;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,8 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * QaScores in DynamoDB (layout in {@link QaScoreKeys}). Per scored transcript: one Query (read),
- * one BatchWriteItem of rule-failure items (skipped when nothing failed), one conditional PutItem.
+ * QaScores in DynamoDB (layout in {@link QaScoreKeys}, units per write in docs/qa-storage.md). Per scored transcript:
+ * one Query (read), one BatchWriteItem of rule-failure items (skipped when nothing failed), one conditional PutItem.
+ * The score item carries what list views read (projected into ByAgent/ByTeamDay/ByStatus) plus, once, the
+ * {@link ScoreDetail} for `qa show` and re-scoring; it is sized by DynamoDB's rules before it is written.
  */
 public final class DynamoQaScoreRepository implements QaScoreStore {
     private static final int BATCH_LIMIT = 25;
@@ -93,8 +97,8 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
             if (f.messageIndex() != null) {
                 item.put("messageIndex", n(f.messageIndex()));
             }
-            if (f.evidence() != null) {
-                item.put("evidence", s(f.evidence()));
+            if (f.evidence() != null) {   // a list copy: the full evidence is in the score's detail
+                item.put("evidence", s(ScoreDetail.cap(f.evidence())));
             }
             item.put("reason", s(f.reason()));
             item.put("ttl", ttl(t));
@@ -116,8 +120,8 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     @Override
     public boolean putIfAbsent(ScoreRecord record) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(scoreItem(record))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            Map<String, AttributeValue> item = fitting(record);
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -178,8 +182,11 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
                 .scanIndexForward(false).limit(limit)).items();
     }
 
-    /** The stored, redacted transcript of a score item. */
+    /** The stored, redacted transcript of a score item (its detail; {@code transcriptGz} on items stored before it). */
     public static List<Message> transcriptOf(Map<String, AttributeValue> scoreItem) {
+        if (scoreItem.containsKey("detail")) {
+            return ScoreDetail.gunzip(scoreItem.get("detail").b().asByteArrayUnsafe()).messages();
+        }
         byte[] json = gunzip(scoreItem.get("transcriptGz").b().asByteArray());
         try {
             return List.of(Json.mapper().readValue(json, Message[].class));
@@ -188,7 +195,29 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         }
     }
 
-    private Map<String, AttributeValue> scoreItem(ScoreRecord record) {
+    /**
+     * The score item within DynamoDB's 400 KB (counted its way, {@link ItemSize}): as scored, else with evidence and
+     * promise texts cut to {@value ScoreDetail#CAPPED_EVIDENCE_CHARS} characters; a transcript that does not fit even
+     * so is refused with the reason (parked, not retried).
+     */
+    Map<String, AttributeValue> fitting(ScoreRecord record) {
+        QaScore score = record.score();
+        ScoreDetail detail = new ScoreDetail(score.findings(), score.promises(), record.redactedTranscript().messages());
+        Map<String, AttributeValue> item = scoreItem(record, detail);
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_BYTES) {
+            item = scoreItem(record, detail.capped());
+            long capped = ItemSize.of(item);
+            if (capped > ItemSize.MAX_ITEM_BYTES) {
+                throw new InvalidMessageException("messages", String.format("transcript %s too large to store: its score item is"
+                        + " %,d bytes by DynamoDB's rules (%,d with evidence capped), limit %,d", record.redactedTranscript().transcriptId(),
+                        size, capped, ItemSize.MAX_ITEM_BYTES));
+            }
+        }
+        return item;
+    }
+
+    private Map<String, AttributeValue> scoreItem(ScoreRecord record, ScoreDetail detail) {
         QaScore score = record.score();
         Transcript t = record.redactedTranscript();
         String when = QaScoreKeys.sortable(t.closedAt(), t.transcriptId());
@@ -228,9 +257,9 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         item.put("complaintSeverity", s(score.complaint().severity().name()));
         item.put("complaintSignals", AttributeValue.fromL(score.complaint().signals().stream().map(x -> s(x.name())).toList()));
         item.put("failedRules", AttributeValue.fromL(score.failures().stream().map(f -> s(f.ruleId())).toList()));
-        item.put("findings", s(Json.write(score.findings())));
-        item.put("promises", s(Json.write(score.promises())));
-        item.put("transcriptGz", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(t.messages())))));
+        item.put("applicableRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
+                .distinct().map(DynamoQaScoreRepository::s).toList()));
+        item.put("detail", AttributeValue.fromB(SdkBytes.fromByteArray(detail.gzip())));
         item.put("ttl", ttl(t));
         if (record.payloadHash() != null) {
             item.put("payloadHash", s(record.payloadHash()));

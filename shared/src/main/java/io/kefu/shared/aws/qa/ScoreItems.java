@@ -9,7 +9,6 @@ import io.kefu.shared.domain.qa.Transcript;
 import io.kefu.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,22 +45,23 @@ public final class ScoreItems {
                 str(i, "fromStatus"), str(i, "toStatus"), str(i, "reason"), list(i, "overturnedRules"));
     }
 
-    /** Rule ids whose finding counted (PASS or FAIL), from the findings JSON the scorer stored. */
+    /**
+     * Rule ids whose finding counted (PASS or FAIL): {@code applicableRules}, projected into the list indexes; items
+     * stored before it have only their findings, read when present (the base table, not the indexes).
+     */
     static List<String> applicable(Map<String, AttributeValue> i) {
-        String json = str(i, "findings");
-        if (json == null) {
-            return List.of();
+        if (i.containsKey("applicableRules")) {
+            return list(i, "applicableRules");
         }
-        try {
-            Finding[] findings = Json.mapper().readValue(json, Finding[].class);
-            return Arrays.stream(findings).filter(Finding::counts).map(Finding::ruleId).distinct().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable findings on " + str(i, "pk"), e);
-        }
+        return (i.containsKey("detail") || i.containsKey("findings") ? findings(i) : List.<Finding>of()).stream()
+                .filter(Finding::counts).map(Finding::ruleId).distinct().toList();
     }
 
-    /** The scorer's findings (for `qa show`). */
+    /** The scorer's findings (for `qa show`): from the detail, or the {@code findings} JSON of items stored before it. */
     public static List<Finding> findings(Map<String, AttributeValue> i) {
+        if (i.containsKey("detail")) {
+            return ScoreDetail.gunzip(i.get("detail").b().asByteArrayUnsafe()).findings();
+        }
         try {
             String json = str(i, "findings");
             return json == null ? List.of() : List.of(Json.mapper().readValue(json, Finding[].class));
