@@ -93,10 +93,12 @@ class ExactlyOnceSurprisesTest {
             String transcriptId = "rs-T-1";
             var repo = new DynamoQaScoreRepository(rig.stack.dynamoDb(), table);
             var queries = new QaScoreQueries(rig.stack.dynamoDb(), table);
-            String v2 = Files.readString(RepoRoot.find().resolve("shared/src/main/resources/rulebooks/default.yaml"))
-                    .replaceFirst("(?m)^version: 1$", "version: 2");
-            Scorer scorer = new Scorer(CompiledRulebook.compile(RulebookLoader.fromYaml(v2)));
             ScoreView current = current(queries, transcriptId);
+            // The next rulebook version: the packaged one with its version bumped.
+            int next = current.rulebookVersion() + 1;
+            String newer = Files.readString(RepoRoot.find().resolve("shared/src/main/resources/rulebooks/default.yaml"))
+                    .replaceFirst("(?m)^version: \\d+$", "version: " + next);
+            Scorer scorer = new Scorer(CompiledRulebook.compile(RulebookLoader.fromYaml(newer)));
 
             // The process dies after the new score's PutItem, before the old one is unlinked.
             QaScoreStore crashing = new CrashBeforeUnlink(repo);
@@ -112,8 +114,8 @@ class ExactlyOnceSurprisesTest {
             assertThat(currentScores(rig, current.agentId(), transcriptId)).as("scores in the agent's list").isEqualTo(1);
             var old = rig.stack.dynamoDb().getItem(b -> b.tableName(table).key(Map.of(
                     "pk", AttributeValue.fromS(QaScoreKeys.pk(transcriptId)),
-                    "sk", AttributeValue.fromS(QaScoreKeys.scoreSk("default", 1))))).item();
-            assertThat(old.get("supersededBy").s()).isEqualTo(QaScoreKeys.scoreSk("default", 2));
+                    "sk", AttributeValue.fromS(current.scoreKey())))).item();
+            assertThat(old.get("supersededBy").s()).isEqualTo(QaScoreKeys.scoreSk(current.rulebookId(), next));
 
             // The same for a redelivered chat (the scorer's own path): finishing is idempotent.
             rig.send("TranscriptsQueue", good.transcript(1));
