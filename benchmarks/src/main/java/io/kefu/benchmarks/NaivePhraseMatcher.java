@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The baseline: what a per-rule "for each phrase, text.contains(phrase)" implementation costs. Same keys
- * (normalized phrases and their traditional variants) as the automaton, so the scorer does the same work
+ * (normalized, folded phrases) as the automaton, so the scorer does the same work
  * otherwise; only the matching strategy differs.
  */
 final class NaivePhraseMatcher implements PhraseMatcher {

@@ -2,7 +2,6 @@ package io.kefu.benchmarks;
 
 import io.kefu.shared.contract.TranscriptMessage;
 import io.kefu.shared.domain.qa.AhoCorasickPhraseMatcher;
-import io.kefu.shared.domain.qa.ChineseVariants;
 import io.kefu.shared.domain.qa.CompiledRulebook;
 import io.kefu.shared.domain.qa.PhraseMatcher;
 import io.kefu.shared.domain.qa.Scorer;
@@ -61,6 +60,6 @@ public final class QuickCompare {
     }
 
     private static Scorer scorer(int extra, PhraseMatcher.Factory factory) {
-        return new Scorer(CompiledRulebook.compile(SyntheticRulebooks.withExtraPhrases(extra), ChineseVariants.load(), factory));
+        return new Scorer(CompiledRulebook.compile(SyntheticRulebooks.withExtraPhrases(extra), factory));
     }
 }

@@ -2,7 +2,6 @@ package io.kefu.benchmarks;
 
 import io.kefu.shared.contract.TranscriptMessage;
 import io.kefu.shared.domain.qa.AhoCorasickPhraseMatcher;
-import io.kefu.shared.domain.qa.ChineseVariants;
 import io.kefu.shared.domain.qa.CompiledRulebook;
 import io.kefu.shared.domain.qa.Message;
 import io.kefu.shared.domain.qa.PhraseMatcher;
@@ -56,7 +55,7 @@ public class ScoreTranscriptBenchmark {
     public void setUp() throws IOException {
         PhraseMatcher.Factory factory = matcher.equals("naive") ? NaivePhraseMatcher::new : AhoCorasickPhraseMatcher::new;
         scorer = new Scorer(CompiledRulebook.compile(SyntheticRulebooks.withExtraPhrases(extraPhrases),
-                ChineseVariants.load(), factory));
+                factory));
         transcripts = new ArrayList<>();
         for (String name : SAMPLES) {
             try (InputStream in = getClass().getResourceAsStream("/transcripts/" + name + ".json")) {

@@ -3,6 +3,7 @@ package io.kefu.cli.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.shared.json.Json;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +25,7 @@ class QaEvalAndTryCommandTest {
         Run run = qa("eval", "--gold", TINY.toString());
 
         assertThat(run.exit).isZero();
-        assertThat(run.out).contains("3 chats, rulebook default@1")
+        assertThat(run.out).contains("3 chats, rulebook default@" + RulebookLoader.defaultRulebook().version())
                 .containsPattern("(?m)^rule\\s+TP\\s+FP\\s+FN\\s+TN\\s+precision\\s+recall$")
                 .containsPattern("(?m)^insult\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+")
                 .contains("status agreement", "complaint type", "promises", "false red lines", "disagreements (");

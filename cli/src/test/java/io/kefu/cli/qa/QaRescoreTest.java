@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.local.stack.RepoRoot;
 import io.kefu.shared.aws.qa.DynamoRulebookRepository;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -13,30 +14,32 @@ class QaRescoreTest {
     @Test
     void rescoringWritesNewLinkedScoresAndTheOldOnesStayReadable() throws Exception {
         QaFixture fx = new QaFixture().scoreSamples();
+        int packaged = RulebookLoader.defaultRulebook().version();
+        String next = String.valueOf(packaged + 1);
         String v2 = Files.readString(RepoRoot.find().resolve("shared/src/main/resources/rulebooks/default.yaml"))
-                .replaceFirst("(?m)^version: 1$", "version: 2");
+                .replaceFirst("(?m)^version: " + packaged + "$", "version: " + next);
         new DynamoRulebookRepository(fx.stack.dynamoDb(), fx.stack.tableName("RulebooksTable")).publish(v2);
         fx.qa("review", "chat-20261111-0003", "--accept", "--reviewer", "lead-wang");
 
-        QaFixture.Run run = fx.qa("rescore", "--since", "30d", "--rulebook", "2", "--teams", "tmall-flagship-cs,global-store-cs");
+        QaFixture.Run run = fx.qa("rescore", "--since", "30d", "--rulebook", next, "--teams", "tmall-flagship-cs,global-store-cs");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("rescored 10, already scored with default@2: 0 (of 10 in range)");
-        assertThat(run.err()).contains("rescore default@2");                      // the progress bar
+        assertThat(run.out()).contains("rescored 10, already scored with default@" + next + ": 0 (of 10 in range)");
+        assertThat(run.err()).contains("rescore default@" + next);                      // the progress bar
 
-        var old = fx.item("chat-20261111-0003", "SCORE#default#000001");
-        var fresh = fx.item("chat-20261111-0003", "SCORE#default#000002");
-        assertThat(old.get("supersededBy").s()).isEqualTo("SCORE#default#000002");
+        var old = fx.item("chat-20261111-0003", String.format("SCORE#default#%06d", packaged));
+        var fresh = fx.item("chat-20261111-0003", String.format("SCORE#default#%06d", packaged + 1));
+        assertThat(old.get("supersededBy").s()).isEqualTo(String.format("SCORE#default#%06d", packaged + 1));
         assertThat(old.get("reviewedScore")).isNotNull();                          // the review stays with the old score
         assertThat(old).doesNotContainKey("gsi1pk");
-        assertThat(fresh.get("supersedes").s()).isEqualTo("SCORE#default#000001");
+        assertThat(fresh.get("supersedes").s()).isEqualTo(String.format("SCORE#default#%06d", packaged));
 
         JsonNode shown = json(fx.qa("show", "chat-20261111-0003", "--json"));
-        assertThat(shown.get("score").get("rulebookVersion").asInt()).isEqualTo(2);
+        assertThat(shown.get("score").get("rulebookVersion").asInt()).isEqualTo(packaged + 1);
         assertThat(shown.get("versions")).hasSize(2);
         JsonNode byAgent = json(fx.qa("list", "--agent", "agent-013", "--json"));
-        byAgent.get("items").forEach(i -> assertThat(i.get("rulebookVersion").asInt()).isEqualTo(2));
+        byAgent.get("items").forEach(i -> assertThat(i.get("rulebookVersion").asInt()).isEqualTo(packaged + 1));
 
-        QaFixture.Run again = fx.qa("rescore", "--since", "30d", "--rulebook", "2", "--teams", "tmall-flagship-cs,global-store-cs");
+        QaFixture.Run again = fx.qa("rescore", "--since", "30d", "--rulebook", next, "--teams", "tmall-flagship-cs,global-store-cs");
         assertThat(again.out()).contains("rescored 0");
     }
 

@@ -11,6 +11,7 @@ import io.kefu.shared.domain.qa.ReviewAction;
 import io.kefu.shared.domain.qa.ReviewRules;
 import io.kefu.shared.domain.qa.ReviewRejectedException;
 import io.kefu.shared.domain.qa.ReviewRequest;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class QaReviewTest {
     }
 
     private Map<String, AttributeValue> scoreItem(String id) {
-        return fx.item(id, "SCORE#default#000001");
+        return fx.item(id, String.format("SCORE#default#%06d", RulebookLoader.defaultRulebook().version()));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * complaint type in 85%, and no red line fails a chat the reviewer passed. Reproduce with
  * {@code ./kefu qa eval --gold corpus/qa/test}.
  */
-@Disabled("enable when qa-engine lands: baseline numbers in docs/qa-accuracy.md")
+@Disabled("targets not met on the test half yet (status 84%, complaint type 53%, one false red line): docs/qa-accuracy.md")
 class QaAccuracyTest {
     static final int MIN_POSITIVES = 3;
     static final double MIN_PRECISION = 0.90;

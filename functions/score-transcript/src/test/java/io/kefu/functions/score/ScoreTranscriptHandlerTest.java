@@ -10,6 +10,7 @@ import io.kefu.shared.aws.qa.DynamoRulebookRepository;
 import io.kefu.shared.aws.qa.QaScoreKeys;
 import io.kefu.shared.json.Json;
 import io.kefu.shared.runtime.Environment;
+import io.kefu.shared.domain.qa.RulebookLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +51,9 @@ class ScoreTranscriptHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         List<Map<String, AttributeValue>> rows = scores.queryTranscript("chat-20261111-0006", "SCORE#");
         assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row.get("sk").s()).isEqualTo("SCORE#default#000001");
-            assertThat(row.get("rulebookVersion").n()).isEqualTo("1");
+            int packaged = RulebookLoader.defaultRulebook().version();
+            assertThat(row.get("sk").s()).isEqualTo(String.format("SCORE#default#%06d", packaged));
+            assertThat(row.get("rulebookVersion").n()).isEqualTo(String.valueOf(packaged));
             assertThat(io.kefu.shared.json.Json.write(io.kefu.shared.aws.qa.ScoreItems.findings(row))).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
             assertThat(row.get("gsi1pk").s()).isEqualTo("AGENT#agent-007");
             assertThat(row.get("gsi2pk").s()).isEqualTo("TEAM#tmall-flagship-cs#2026-11-11");
@@ -114,7 +116,7 @@ class ScoreTranscriptHandlerTest {
     @Test
     void rulebookSelectedFromTheTableIsUsedAndRecordedOnTheScore() throws Exception {
         String yaml = new String(getClass().getResourceAsStream("/rulebooks/default.yaml").readAllBytes(), StandardCharsets.UTF_8)
-                .replace("version: 1", "version: 3");
+                .replaceFirst("(?m)^version: \\d+$", "version: 30");
         new DynamoRulebookRepository(stack.dynamoDb(), stack.tableName("RulebooksTable")).publish(yaml);
         Map<String, String> env = new HashMap<>(stack.functionEnvironment("ScoreTranscriptFunction"));
         env.put("RULEBOOK_ID", "default");
@@ -123,7 +125,7 @@ class ScoreTranscriptHandlerTest {
         fromTable.handleRequest(event(fixture("en-good-agent")), null);
 
         assertThat(scores.queryTranscript("chat-20261111-0002", "SCORE#")).singleElement()
-                .satisfies(row -> assertThat(row.get("sk").s()).isEqualTo("SCORE#default#000003"));
+                .satisfies(row -> assertThat(row.get("sk").s()).isEqualTo("SCORE#default#000030"));
     }
 
     private List<Message> drain(String queue) {

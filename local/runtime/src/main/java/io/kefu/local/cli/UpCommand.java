@@ -17,10 +17,23 @@ import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the embedded stack, bootstrap it and keep it running (Ctrl-C stops it); endpoints go to"
-                + " .kefu/local.json for the other commands.")
+                + " .kefu/local.json for the other commands. Queues, messages and tables are kept under"
+                + " .kefu/stack/ and survive a restart or a crash; --fresh starts empty.")
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--stage", description = "The template's Stage parameter (default: dev).")
     String stage;
+
+    @Option(names = "--sqs-port", defaultValue = "9324", description = "ElasticMQ's port (default ${DEFAULT-VALUE}).")
+    int sqsPort;
+
+    @Option(names = "--dynamodb-port", defaultValue = "4567", description = "dynalite's port (default ${DEFAULT-VALUE}).")
+    int dynamoDbPort;
+
+    @Option(names = "--fresh", description = "Delete the kept state (.kefu/stack/) first and start empty.")
+    boolean fresh;
+
+    @Option(names = "--data-dir", description = "Where the state is kept (default: .kefu/stack under the checkout).")
+    Path dataDir;
 
     @Option(names = "--run-functions", description = "Also run the functions: poll their queues and fire schedules on"
             + " wall-clock time.")
@@ -32,7 +45,12 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m));
+        Path data = dataDir != null ? dataDir : Connection.stateFile().resolveSibling("stack");
+        if (fresh) {
+            deleteTree(data);
+        }
+        LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m))
+                .persistent(data, sqsPort, dynamoDbPort);
         if (stage != null) {
             builder.stage(stage);
         }
@@ -71,7 +89,7 @@ final class UpCommand implements Callable<Integer> {
                 () -> runtime.clock().set(Instant.now()));
         Runtime.getRuntime().addShutdownHook(new Thread(console::close, "kefu-console-shutdown"));
         System.out.println("QA console " + console.url() + "  (sign in as a seeded lead, agent or manager: docs/qa-console.md)");
-        System.out.println("written to " + state + "; Ctrl-C to stop");
+        System.out.println("state kept in " + data + " (--fresh to start empty); written to " + state + "; Ctrl-C to stop");
         if (runFunctions) {
             try (runtime) {
                 while (stopped.getCount() > 0) {
@@ -89,6 +107,17 @@ final class UpCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String json(LocalAwsStack stack) {

@@ -1,19 +1,28 @@
 package io.kefu.shared.domain.qa;
 
+import io.kefu.shared.privacy.PiiKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * A rulebook compiled once per cold start: every phrase of every rule and signal list, normalized,
- * expanded with its traditional-character variants, goes into one multi-pattern matcher; each
- * message is then scanned once, whatever the number of phrases.
+ * A rulebook compiled once per cold start: every phrase of every rule condition and signal list, folded by
+ * {@link TextNormalizer}, goes into one multi-pattern matcher; each message is then scanned once, whatever the
+ * number of phrases. A hit counts only on word boundaries (a Latin word or number is matched whole, or as a
+ * prefix when the phrase ends in "*"), and never across a clause boundary.
  */
 public final class CompiledRulebook {
-    private record Term(int lexicon, int pattern, int part) {}
+    private static final double DEFAULT_SIMILARITY = 0.75;
+
+    /** left/right: the hit must start/end at a word boundary (the phrase begins/ends with a Latin word char). */
+    private record Term(int lexicon, int pattern, int part, boolean left, boolean right) {}
 
     private record Pattern(int lexicon, int parts) {}
 
@@ -25,61 +34,70 @@ public final class CompiledRulebook {
     private final Map<String, Integer> lexiconIds = new HashMap<>();
     private final List<Term> terms = new ArrayList<>();
     private final List<Pattern> patterns = new ArrayList<>();
-    private final Map<String, List<Script>> scripts = new HashMap<>();
+    private final Map<String, CompiledCondition> conditions = new HashMap<>();
     private final PhraseMatcher matcher;
     private final int phraseCount;
+    private final Map<String, List<Integer>> keys = new LinkedHashMap<>();
+    private int phrases;
     // terms as flat arrays for the per-hit loop of analyze()
     private final int[] termLexicon;
     private final int[] termPattern;
     private final int[] termPart;
+    private final boolean[] termLeft;
+    private final boolean[] termRight;
 
-    private CompiledRulebook(Rulebook rulebook, ChineseVariants variants, PhraseMatcher.Factory factory) {
+    private CompiledRulebook(Rulebook rulebook, PhraseMatcher.Factory factory) {
         this.rulebook = rulebook;
         this.normalizer = new TextNormalizer(rulebook.normalization().fillers());
-        Map<String, List<Integer>> keys = new LinkedHashMap<>();
-        int phrases = 0;
-        for (Rule rule : rulebook.rules()) {
-            int lexicon = lexicon(Lexicon.rule(rule.id()));
-            phrases += addPhrases(keys, variants, lexicon, rule.phrases());
-            for (String pattern : rule.patterns()) {
-                addPattern(keys, variants, lexicon, pattern);
-                phrases++;
+        for (int r = 0; r < rulebook.rules().size(); r++) {
+            Rule rule = rulebook.rules().get(r);
+            String where = "rules[" + r + "](" + rule.id() + ")";
+            boolean ruleExclusion = !rule.exclude().isEmpty();
+            Condition condition = rule.condition();
+            if (condition != null) {
+                String path = rule.when() != null ? where + ".when" : where + ".phrases";
+                conditions.put(rule.id(), compile(condition, rule, ruleExclusion, path, new int[] {0}));
             }
-            phrases += addPhrases(keys, variants, lexicon(Lexicon.repeatAsk(rule.id())), rule.repeatPhrases());
-            List<Script> compiled = new ArrayList<>();
-            for (String script : rule.scripts()) {
-                String normalized = normalizer.normalizeToString(script);
-                compiled.add(new Script(normalized, grams(normalized)));
-            }
-            scripts.put(rule.id(), compiled);
+            addPhrases(lexicon(Lexicon.repeatAsk(rule.id())), rule.repeatPhrases(), where + ".repeatPhrases");
         }
         var signals = rulebook.signals();
-        phrases += addPhrases(keys, variants, lexicon(Lexicon.NEGATIVE), signals.negativeEmotion());
-        phrases += addPhrases(keys, variants, lexicon(Lexicon.REPEATED), signals.repeatedWords());
-        phrases += addPhrases(keys, variants, lexicon(Lexicon.TRANSFER_NOTICE), signals.transferNotices());
+        addPhrases(lexicon(Lexicon.NEGATIVE), signals.negativeEmotion(), "signals.negativeEmotion");
+        addPhrases(lexicon(Lexicon.INTENSIFIER), signals.intensifiers(), "signals.intensifiers");
+        addPhrases(lexicon(Lexicon.NEGATION), signals.negations(), "signals.negations");
+        addPhrases(lexicon(Lexicon.IMPATIENCE), signals.impatience(), "signals.impatience");
+        addPhrases(lexicon(Lexicon.PROBLEM), rulebook.complaint().problems(), "complaint.problems");
+        addPhrases(lexicon(Lexicon.REPEATED), signals.repeatedWords(), "signals.repeatedWords");
+        addPhrases(lexicon(Lexicon.TRANSFER_NOTICE), signals.transferNotices(), "signals.transferNotices");
         for (ComplaintType type : ComplaintType.values()) {
-            phrases += addPhrases(keys, variants, lexicon(Lexicon.complaint(type)),
-                    rulebook.complaint().types().getOrDefault(type, List.of()));
+            addPhrases(lexicon(Lexicon.complaint(type)), rulebook.complaint().types().getOrDefault(type, List.of()),
+                    "complaint.types." + type);
         }
         for (EscalationSignal signal : EscalationSignal.values()) {
-            phrases += addPhrases(keys, variants, lexicon(Lexicon.escalation(signal)),
-                    rulebook.complaint().escalation().getOrDefault(signal, List.of()));
+            addPhrases(lexicon(Lexicon.escalation(signal)),
+                    rulebook.complaint().escalation().getOrDefault(signal, List.of()), "complaint.escalation." + signal);
         }
         Map<String, int[]> frozen = new HashMap<>(keys.size() * 2);
         keys.forEach((key, ids) -> frozen.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
+        keys.clear();
         this.matcher = factory.build(frozen);
         this.phraseCount = phrases;
         this.termLexicon = terms.stream().mapToInt(Term::lexicon).toArray();
         this.termPattern = terms.stream().mapToInt(Term::pattern).toArray();
         this.termPart = terms.stream().mapToInt(Term::part).toArray();
+        this.termLeft = new boolean[terms.size()];
+        this.termRight = new boolean[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            termLeft[i] = terms.get(i).left();
+            termRight[i] = terms.get(i).right();
+        }
     }
 
     public static CompiledRulebook compile(Rulebook rulebook) {
-        return compile(rulebook, ChineseVariants.load(), AhoCorasickPhraseMatcher::new);
+        return compile(rulebook, AhoCorasickPhraseMatcher::new);
     }
 
-    public static CompiledRulebook compile(Rulebook rulebook, ChineseVariants variants, PhraseMatcher.Factory factory) {
-        return new CompiledRulebook(rulebook, variants, factory);
+    public static CompiledRulebook compile(Rulebook rulebook, PhraseMatcher.Factory factory) {
+        return new CompiledRulebook(rulebook, factory);
     }
 
     public Rulebook rulebook() {
@@ -90,26 +108,270 @@ public final class CompiledRulebook {
         return phraseCount;
     }
 
+    public TextNormalizer normalizer() {
+        return normalizer;
+    }
+
     /** -1 when the rulebook has no such list (a lexicon that never matches). */
     int lexiconOf(String name) {
         Integer id = lexiconIds.get(name);
         return id != null ? id : -1;
     }
 
+    /** The compiled condition of a rule (null for timing and PII rules, which have none). */
+    CompiledCondition condition(String ruleId) {
+        return conditions.get(ruleId);
+    }
+
     private int lexicon(String name) {
         return lexiconIds.computeIfAbsent(name, k -> lexiconIds.size());
     }
 
-    List<Script> scripts(String ruleId) {
-        return scripts.getOrDefault(ruleId, List.of());
+    // ------------------------------------------------------------------ compiling conditions
+
+    private CompiledCondition compile(Condition c, Rule rule, boolean ruleExclusion, String path, int[] seq) {
+        List<String> ops = c.operators();
+        if (ops.size() != 1) {
+            throw new InvalidRulebookException(path + ": exactly one operator of any, all, atLeast, none, regex, "
+                    + "similar, entity, repeat, and, or, not (found " + (ops.isEmpty() ? "none" : String.join(", ", ops)) + ")");
+        }
+        String node = "cond:" + rule.id() + ":" + seq[0]++;
+        CompiledCondition out = switch (ops.get(0)) {
+            case "any" -> keywords(c, CompiledCondition.Op.ANY, node, c.any(), path + ".any");
+            case "none" -> keywords(c, CompiledCondition.Op.NONE, node, c.none(), path + ".none");
+            case "all" -> keywords(c, CompiledCondition.Op.ALL, node, c.all(), path + ".all");
+            case "atLeast" -> {
+                if (c.atLeast().n() < 1 || c.atLeast().n() > c.atLeast().of().size()) {
+                    throw new InvalidRulebookException(path + ".atLeast.n: between 1 and the number of phrases in of ("
+                            + c.atLeast().of().size() + ")");
+                }
+                CompiledCondition k = keywords(c, CompiledCondition.Op.AT_LEAST, node, c.atLeast().of(), path + ".atLeast.of");
+                k.atLeast = c.atLeast().n();
+                yield k;
+            }
+            case "regex" -> {
+                CompiledCondition r = new CompiledCondition(c, CompiledCondition.Op.REGEX);
+                r.regex = regex(c.regex(), path + ".regex");
+                r.excludeRegex = c.excludeRegex() == null ? null : regex(c.excludeRegex(), path + ".excludeRegex");
+                yield r;
+            }
+            case "similar" -> similar(c, path + ".similar");
+            case "entity" -> entity(c, path + ".entity");
+            case "repeat" -> {
+                CompiledCondition r = new CompiledCondition(c, CompiledCondition.Op.REPEAT);
+                r.repeatWithin = c.repeat().within() == null ? 3 : c.repeat().within();
+                r.threshold = c.repeat().threshold() == null ? 0.6 : c.repeat().threshold();
+                if (r.repeatWithin < 1) {
+                    throw new InvalidRulebookException(path + ".repeat.within: must be >= 1");
+                }
+                checkThreshold(r.threshold, path + ".repeat.threshold");
+                yield r;
+            }
+            case "and", "or" -> {
+                boolean and = ops.get(0).equals("and");
+                List<Condition> parts = and ? c.and() : c.or();
+                CompiledCondition b = new CompiledCondition(c, and ? CompiledCondition.Op.AND : CompiledCondition.Op.OR);
+                List<CompiledCondition> children = new ArrayList<>(parts.size());
+                for (int i = 0; i < parts.size(); i++) {
+                    children.add(compile(parts.get(i), rule, ruleExclusion, path + "." + ops.get(0) + "[" + i + "]", seq));
+                }
+                b.children = children;
+                yield b;
+            }
+            default -> {
+                CompiledCondition n = new CompiledCondition(c, CompiledCondition.Op.NOT);
+                n.children = List.of(compile(c.not(), rule, ruleExclusion, path + ".not", seq));
+                yield n;
+            }
+        };
+        // exclusions: this node's phrases, plus the rule's
+        if (!c.exclude().isEmpty() || ruleExclusion) {
+            int own = lexicon(node + ":exclude");
+            addPhrases(own, c.exclude(), path + ".exclude");
+            addPhrases(own, rule.exclude(), "rules(" + rule.id() + ").exclude");
+            out.excluded = own;
+        }
+        if (c.range() != null) {
+            Integer first = c.range().first();
+            Integer last = c.range().last();
+            if ((first == null) == (last == null) || (first != null && first < 1) || (last != null && last < 1)) {
+                throw new InvalidRulebookException(path + ".range: exactly one of first or last, >= 1");
+            }
+        }
+        if (c.anchor() != null) {
+            if (c.anchor().to() == null) {
+                throw new InvalidRulebookException(path + ".anchor.to: required (the condition to anchor to)");
+            }
+            if (c.anchor().within() != null && c.anchor().within() < 1) {
+                throw new InvalidRulebookException(path + ".anchor.within: must be >= 1");
+            }
+            out.anchor = compile(c.anchor().to(), rule, ruleExclusion, path + ".anchor.to", seq);
+        }
+        return out;
     }
+
+    private CompiledCondition keywords(Condition c, CompiledCondition.Op op, String node, List<String> list, String path) {
+        CompiledCondition k = new CompiledCondition(c, op);
+        if (op == CompiledCondition.Op.ANY || op == CompiledCondition.Op.NONE) {
+            k.lexicon = lexicon(node);
+            addPhrases(k.lexicon, list, path);
+        } else {
+            k.each = new int[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                k.each[i] = lexicon(node + ":" + i);
+                addPhrases(k.each[i], List.of(list.get(i)), path + "[" + i + "]");
+            }
+        }
+        return k;
+    }
+
+    private CompiledCondition similar(Condition c, String path) {
+        CompiledCondition s = new CompiledCondition(c, CompiledCondition.Op.SIMILAR);
+        if (c.similar().scripts().isEmpty()) {
+            throw new InvalidRulebookException(path + ".scripts: at least one standard sentence");
+        }
+        s.threshold = c.similar().threshold() == null ? DEFAULT_SIMILARITY : c.similar().threshold();
+        checkThreshold(s.threshold, path + ".threshold");
+        List<Script> compiled = new ArrayList<>();
+        for (String script : c.similar().scripts()) {
+            String normalized = scriptText(normalizer.normalizeToString(script));
+            compiled.add(new Script(normalized, grams(normalized)));
+        }
+        s.scripts = compiled;
+        return s;
+    }
+
+    /** A standard sentence as one clause: its own clause breaks become a word gap between Latin words, else nothing. */
+    private static String scriptText(String normalized) {
+        StringBuilder out = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c != TextNormalizer.CLAUSE) {
+                out.append(c);
+            } else if (i > 0 && i + 1 < normalized.length() && TextNormalizer.wordChar(normalized.charAt(i - 1))
+                    && TextNormalizer.wordChar(normalized.charAt(i + 1))) {
+                out.append(TextNormalizer.WORD_GAP);
+            }
+        }
+        return out.toString();
+    }
+
+    private static CompiledCondition entity(Condition c, String path) {
+        CompiledCondition e = new CompiledCondition(c, CompiledCondition.Op.ENTITY);
+        Set<PiiKind> kinds = EnumSet.noneOf(PiiKind.class);
+        for (String name : c.entity()) {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "phone" -> {
+                    kinds.add(PiiKind.MOBILE);
+                    kinds.add(PiiKind.LANDLINE);
+                }
+                case "mobile" -> kinds.add(PiiKind.MOBILE);
+                case "id" -> kinds.add(PiiKind.ID_NUMBER);
+                case "card" -> kinds.add(PiiKind.BANK_CARD);
+                case "email" -> kinds.add(PiiKind.EMAIL);
+                case "address" -> kinds.add(PiiKind.ADDRESS);
+                case "order" -> e.orderNumbers = true;
+                default -> throw new InvalidRulebookException(path + ": unknown entity '" + name
+                        + "' (phone, mobile, id, card, email, address, order)");
+            }
+        }
+        e.entityKinds = kinds;
+        return e;
+    }
+
+    private static java.util.regex.Pattern regex(String source, String path) {
+        try {
+            return java.util.regex.Pattern.compile(source);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidRulebookException(path + ": invalid regex: " + e.getDescription());
+        }
+    }
+
+    private static void checkThreshold(double value, String path) {
+        if (value <= 0 || value > 1) {
+            throw new InvalidRulebookException(path + ": between 0 (exclusive) and 1");
+        }
+    }
+
+    // ------------------------------------------------------------------ phrases into the automaton
+
+    private void addPhrases(int lexicon, List<String> list, String path) {
+        for (String phrase : list) {
+            if (phrase == null || phrase.isBlank()) {
+                throw new InvalidRulebookException(path + ": empty phrase");
+            }
+            String trimmed = phrase.strip();
+            boolean prefix = trimmed.length() > 1 && trimmed.endsWith("*");
+            String body = prefix ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+            if (body.contains("*")) {
+                addPattern(lexicon, body, prefix, path);
+            } else {
+                String normalized = checked(body, phrase, path);
+                addKey(normalized, lexicon, -1, 0, prefix);
+            }
+            phrases++;
+        }
+    }
+
+    private String checked(String text, String phrase, String path) {
+        String normalized = normalizer.normalizeToString(text);
+        if (normalized.codePointCount(0, normalized.length()) < 2 && text.strip().length() > 1
+                && !(normalized.length() >= 1 && TextNormalizer.wordChar(normalized.charAt(0)))) {
+            // "亲爱滴" minus fillers would be "爱" and match every 爱买不买: a rulebook bug, not a phrase.
+            throw new InvalidRulebookException(path + ": phrase '" + phrase + "' normalizes to '" + normalized
+                    + "' (punctuation and fillers removed): too short to match safely");
+        }
+        if (normalized.isEmpty()) {
+            throw new InvalidRulebookException(path + ": phrase '" + phrase + "' is empty once punctuation is removed");
+        }
+        return normalized;
+    }
+
+    private void addPattern(int lexicon, String pattern, boolean prefix, String path) {
+        String[] raw = pattern.split("\\*");
+        List<String> parts = new ArrayList<>();
+        for (String part : raw) {
+            String n = normalizer.normalizeToString(part);
+            if (!n.isEmpty()) {
+                parts.add(n);
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new InvalidRulebookException(path + ": empty pattern '" + pattern + "'");
+        }
+        if (parts.size() == 1) {
+            addKey(parts.get(0), lexicon, -1, 0, prefix);
+            return;
+        }
+        int patternId = patterns.size();
+        patterns.add(new Pattern(lexicon, parts.size()));
+        for (int i = 0; i < parts.size(); i++) {
+            addKey(parts.get(i), lexicon, patternId, i, prefix && i == parts.size() - 1);
+        }
+    }
+
+    private void addKey(String normalized, int lexicon, int pattern, int part, boolean prefix) {
+        boolean left = TextNormalizer.wordChar(normalized.charAt(0));
+        boolean right = !prefix && TextNormalizer.wordChar(normalized.charAt(normalized.length() - 1));
+        int termId = terms.size();
+        terms.add(new Term(lexicon, pattern, part, left, right));
+        keys.computeIfAbsent(normalized, k -> new ArrayList<>(1)).add(termId);
+    }
+
+    // ------------------------------------------------------------------ scanning a message
 
     public MessageHits analyze(String raw) {
         NormalizedText normalized = normalizer.normalize(raw);
         MessageHits hits = new MessageHits(raw, normalized, lexiconIds.size());
         List<int[]> partHits = patterns.isEmpty() ? null : new ArrayList<>();
-        matcher.scan(normalized.text(), (begin, end, termIds) -> {
+        String text = normalized.text();
+        matcher.scan(text, (begin, end, termIds) -> {
+            boolean leftOpen = begin > 0 && TextNormalizer.wordChar(text.charAt(begin - 1));
+            boolean rightOpen = end < text.length() && TextNormalizer.wordChar(text.charAt(end));
             for (int id : termIds) {
+                if ((termLeft[id] && leftOpen) || (termRight[id] && rightOpen)) {
+                    continue; // inside a word or number: "closer" is not "loser", 666 in an order number is not slang
+                }
                 int pattern = termPattern[id];
                 if (pattern < 0) {
                     hits.record(termLexicon[id], begin, end);
@@ -119,13 +381,13 @@ public final class CompiledRulebook {
             }
         });
         if (partHits != null && !partHits.isEmpty()) {
-            matchPatterns(partHits, hits);
+            matchPatterns(partHits, hits, text);
         }
         return hits;
     }
 
-    /** A pattern matches when its parts occur in order, each at most MAX_PATTERN_GAP chars after the previous. */
-    private void matchPatterns(List<int[]> partHits, MessageHits hits) {
+    /** A pattern matches when its parts occur in order in one clause, each at most MAX_PATTERN_GAP chars after the previous. */
+    private void matchPatterns(List<int[]> partHits, MessageHits hits, String text) {
         partHits.sort((a, b) -> a[2] != b[2] ? Integer.compare(a[2], b[2]) : Integer.compare(a[1], b[1]));
         for (int[] start : partHits) {
             if (start[1] != 0) {
@@ -138,7 +400,8 @@ public final class CompiledRulebook {
                 if (part == pattern.parts()) {
                     break;
                 }
-                if (next[0] == start[0] && next[1] == part && next[2] >= end && next[2] - end <= Rule.MAX_PATTERN_GAP) {
+                if (next[0] == start[0] && next[1] == part && next[2] >= end && next[2] - end <= Rule.MAX_PATTERN_GAP
+                        && noClauseBreak(text, end, next[2])) {
                     part++;
                     end = next[3];
                 }
@@ -149,46 +412,12 @@ public final class CompiledRulebook {
         }
     }
 
-    private int addPhrases(Map<String, List<Integer>> keys, ChineseVariants variants, int lexicon, List<String> phrases) {
-        for (String phrase : phrases) {
-            String normalized = normalizer.normalizeToString(phrase);
-            if (normalized.length() < 2 && phrase.strip().length() > 1) {
-                // "亲爱滴" minus fillers would be "爱" and match every 爱买不买: a rulebook bug, not a phrase.
-                throw new InvalidRulebookException("phrase '" + phrase + "' normalizes to '" + normalized
-                        + "' (punctuation and fillers removed): too short to match safely");
-            }
-            addKey(keys, variants, normalized, new Term(lexicon, -1, 0));
-        }
-        return phrases.size();
+    private static boolean noClauseBreak(String text, int from, int to) {
+        int at = text.indexOf(TextNormalizer.CLAUSE, from);
+        return at < 0 || at >= to;
     }
 
-    private void addPattern(Map<String, List<Integer>> keys, ChineseVariants variants, int lexicon, String pattern) {
-        String[] parts = Arrays.stream(pattern.split("\\*"))
-                .map(normalizer::normalizeToString).filter(p -> !p.isEmpty()).toArray(String[]::new);
-        if (parts.length == 1) {
-            addKey(keys, variants, parts[0], new Term(lexicon, -1, 0));
-            return;
-        }
-        int patternId = patterns.size();
-        patterns.add(new Pattern(lexicon, parts.length));
-        for (int i = 0; i < parts.length; i++) {
-            addKey(keys, variants, parts[i], new Term(lexicon, patternId, i));
-        }
-    }
-
-    private void addKey(Map<String, List<Integer>> keys, ChineseVariants variants, String normalized, Term term) {
-        if (normalized.isEmpty()) {
-            return;
-        }
-        int termId = terms.size();
-        terms.add(term);
-        for (String variant : variants.variants(normalized)) {
-            List<Integer> ids = keys.computeIfAbsent(variant, k -> new ArrayList<>(1));
-            if (!ids.contains(termId)) {
-                ids.add(termId);
-            }
-        }
-    }
+    // ------------------------------------------------------------------ similarity
 
     /** Sorted character unigrams and bigrams (a bigram is packed as c1 << 16 | c2, never a lone char). */
     static int[] grams(String s) {
@@ -204,70 +433,58 @@ public final class CompiledRulebook {
         return out;
     }
 
-    /** Share of the script's n-grams (multiset) that the message contains. */
-    static double coverage(int[] message, int[] script) {
-        if (message.length == 0 || script.length == 0) {
-            return 0;
-        }
+    /** Share of the script's n-grams (multiset) that the clause contains. */
+    static double coverage(int[] clause, int[] script) {
+        return clause.length == 0 || script.length == 0 ? 0 : (double) common(clause, script) / script.length;
+    }
+
+    /** Dice coefficient of two n-gram multisets (symmetric: for "said nearly the same thing again"). */
+    static double dice(int[] a, int[] b) {
+        return a.length == 0 || b.length == 0 ? 0 : 2.0 * common(a, b) / (a.length + b.length);
+    }
+
+    /** Size of the multiset intersection of two sorted n-gram arrays. */
+    private static int common(int[] a, int[] b) {
         int i = 0;
         int j = 0;
         int common = 0;
-        while (i < message.length && j < script.length) {
-            if (message[i] == script[j]) {
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
                 common++;
                 i++;
                 j++;
-            } else if (message[i] < script[j]) {
+            } else if (a[i] < b[j]) {
                 i++;
             } else {
                 j++;
             }
         }
-        return (double) common / script.length;
+        return common;
     }
 
     /**
-     * Best similarity of a message to the rule's standard scripts (0 if it has none): how much of the
-     * script's character 1- and 2-grams the message contains. Messages over four times the script's
-     * length are not paraphrases of it (they would cover anything) and score 0.
+     * The first clause of the message close to one of the scripts (coverage of the script's character 1- and
+     * 2-grams >= threshold), as [begin, end) in the normalized text, or null. A clause over four times the
+     * script's length is not a paraphrase of it (it would cover anything), and a clause overlapping an
+     * excluded phrase does not count.
      */
-    /**
-     * {@code similarity(ruleId, message) >= threshold}, without sorting the message's n-grams when no script
-     * can reach the threshold: coverage is at most (message n-grams) / (script n-grams).
-     */
-    boolean similarAtLeast(String ruleId, MessageHits message, double threshold) {
-        List<Script> list = scripts(ruleId);
-        if (list.isEmpty()) {
-            return 0 >= threshold;
-        }
-        String text = message.normalizedText();
-        int messageGrams = text.isEmpty() ? 0 : 2 * text.length() - 1;
-        int[] grams = null;
-        double best = 0;
-        for (Script script : list) {
-            if (text.length() <= 4 * script.normalized().length()
-                    && (script.grams().length == 0 || (double) messageGrams / script.grams().length >= threshold)) {
-                grams = grams == null ? message.grams() : grams;
-                best = Math.max(best, coverage(grams, script.grams()));
+    static int[] similarClause(List<Script> scripts, double threshold, MessageHits message, int excluded) {
+        int[] bounds = message.clauseBounds();
+        for (int c = 0; c < bounds.length / 2; c++) {
+            int length = bounds[2 * c + 1] - bounds[2 * c];
+            if (length == 0) {
+                continue;
+            }
+            int clauseGrams = 2 * length - 1;
+            for (Script script : scripts) {
+                if (length <= 4 * script.normalized().length()
+                        && (script.grams().length == 0 || (double) clauseGrams / script.grams().length >= threshold)
+                        && coverage(message.clauseGrams(c), script.grams()) >= threshold
+                        && !message.overlaps(excluded, bounds[2 * c], bounds[2 * c + 1])) {
+                    return new int[] {bounds[2 * c], bounds[2 * c + 1]};
+                }
             }
         }
-        return best >= threshold;
-    }
-
-    double similarity(String ruleId, MessageHits message) {
-        List<Script> list = scripts(ruleId);
-        if (list.isEmpty()) {
-            return 0;
-        }
-        String text = message.normalizedText();
-        int[] grams = null;
-        double best = 0;
-        for (Script script : list) {
-            if (text.length() <= 4 * script.normalized().length()) {
-                grams = grams == null ? message.grams() : grams;
-                best = Math.max(best, coverage(grams, script.grams()));
-            }
-        }
-        return best;
+        return null;
     }
 }

@@ -5,6 +5,10 @@ final class Lexicon {
     static final String NEGATIVE = "signal:negative";
     static final String REPEATED = "signal:repeated";
     static final String TRANSFER_NOTICE = "signal:transfer";
+    static final String INTENSIFIER = "signal:intensifier";
+    static final String NEGATION = "signal:negation";
+    static final String IMPATIENCE = "signal:impatience";
+    static final String PROBLEM = "complaint:problem";
 
     static String rule(String ruleId) {
         return "rule:" + ruleId;

@@ -1,27 +1,38 @@
 package io.kefu.shared.domain.qa;
 
-/** What the automaton found in one message: per lexicon, how often and where first. */
+import java.util.Arrays;
+
+/** What the automaton found in one message: per lexicon, every match span; and the message's clauses. */
 public final class MessageHits {
+    private static final int[] NONE = new int[0];
+
     private final String raw;
     private final NormalizedText normalized;
+    /** per lexicon: begin0, end0, begin1, end1 ... in the normalized text (null = no match) */
+    private final int[][] spans;
     private final int[] count;
-    private final int[] firstBegin;
-    private final int[] firstEnd;
+    private int[][] clauseGrams;
     private int[] grams;
+    private int[] clauseBounds;
 
     MessageHits(String raw, NormalizedText normalized, int lexicons) {
         this.raw = raw == null ? "" : raw;
         this.normalized = normalized;
+        this.spans = new int[lexicons][];
         this.count = new int[lexicons];
-        this.firstBegin = new int[lexicons];
-        this.firstEnd = new int[lexicons];
     }
 
     void record(int lexicon, int begin, int end) {
-        if (count[lexicon]++ == 0 || begin < firstBegin[lexicon]) {
-            firstBegin[lexicon] = begin;
-            firstEnd[lexicon] = end;
+        int[] s = spans[lexicon];
+        int c = count[lexicon];
+        if (s == null) {
+            s = spans[lexicon] = new int[4];
+        } else if (2 * c + 2 > s.length) {
+            s = spans[lexicon] = Arrays.copyOf(s, 2 * s.length);
         }
+        s[2 * c] = begin;
+        s[2 * c + 1] = end;
+        count[lexicon] = c + 1;
     }
 
     public boolean has(int lexicon) {
@@ -32,20 +43,128 @@ public final class MessageHits {
         return lexicon < 0 ? 0 : count[lexicon];
     }
 
+    /** Matches of {@code lexicon} that overlap no match of {@code excluded} (-1: nothing excluded). */
+    public int countOutside(int lexicon, int excluded) {
+        if (!has(lexicon)) {
+            return 0;
+        }
+        if (!has(excluded)) {
+            return count[lexicon];
+        }
+        int n = 0;
+        for (int i = 0; i < count[lexicon]; i++) {
+            if (!overlaps(excluded, spans[lexicon][2 * i], spans[lexicon][2 * i + 1])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether a match of {@code lexicon} overlaps [begin, end). */
+    boolean overlaps(int lexicon, int begin, int end) {
+        if (!has(lexicon)) {
+            return false;
+        }
+        int[] s = spans[lexicon];
+        for (int i = 0; i < count[lexicon]; i++) {
+            if (s[2 * i] < end && begin < s[2 * i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The earliest match outside the excluded spans as the author wrote it (raw; redact before storing), or null. */
+    public String evidenceOutside(int lexicon, int excluded) {
+        int at = firstOutside(lexicon, excluded);
+        return at < 0 ? null : normalized.original(raw, spans[lexicon][2 * at], spans[lexicon][2 * at + 1]);
+    }
+
+    /** Begin (normalized offset) of the earliest match outside the excluded spans, or -1. */
+    int beginOutside(int lexicon, int excluded) {
+        int at = firstOutside(lexicon, excluded);
+        return at < 0 ? -1 : spans[lexicon][2 * at];
+    }
+
+    private int firstOutside(int lexicon, int excluded) {
+        if (!has(lexicon)) {
+            return -1;
+        }
+        int best = -1;
+        int[] s = spans[lexicon];
+        for (int i = 0; i < count[lexicon]; i++) {
+            if ((best < 0 || s[2 * i] < s[2 * best]) && !overlaps(excluded, s[2 * i], s[2 * i + 1])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** The first match as the author wrote it (raw text; redact before storing). */
     public String evidence(int lexicon) {
-        return has(lexicon) ? normalized.original(raw, firstBegin[lexicon], firstEnd[lexicon]) : "";
+        String e = evidenceOutside(lexicon, -1);
+        return e == null ? "" : e;
+    }
+
+    int[] spans(int lexicon) {
+        return has(lexicon) ? spans[lexicon] : NONE;
+    }
+
+    public String raw() {
+        return raw;
     }
 
     public String normalizedText() {
         return normalized.text();
     }
 
-    /** Character n-grams for similarity, computed once per message however many rules ask. */
+    /** Raw text of normalized [begin, end). */
+    String original(int begin, int end) {
+        return normalized.original(raw, begin, end);
+    }
+
+    /** Character n-grams of the whole message (for "said nearly the same again"), computed once. */
     int[] grams() {
         if (grams == null) {
             grams = CompiledRulebook.grams(normalized.text());
         }
         return grams;
+    }
+
+    /** Clause i spans normalized [bounds[2i], bounds[2i+1]). */
+    int[] clauseBounds() {
+        if (clauseBounds == null) {
+            String text = normalized.text();
+            int clauses = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == TextNormalizer.CLAUSE) {
+                    clauses++;
+                }
+            }
+            int[] bounds = new int[2 * clauses];
+            int k = 0;
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == TextNormalizer.CLAUSE) {
+                    bounds[k++] = start;
+                    bounds[k++] = i;
+                    start = i + 1;
+                }
+            }
+            clauseBounds = bounds;
+        }
+        return clauseBounds;
+    }
+
+    /** Character n-grams of each clause for similarity, computed once per message however many rules ask. */
+    int[] clauseGrams(int clause) {
+        if (clauseGrams == null) {
+            clauseGrams = new int[clauseBounds().length / 2][];
+        }
+        if (clauseGrams[clause] == null) {
+            int[] b = clauseBounds();
+            clauseGrams[clause] = CompiledRulebook.grams(normalized.text().substring(b[2 * clause], b[2 * clause + 1]));
+        }
+        return clauseGrams[clause];
     }
 }

@@ -1,14 +1,14 @@
 package io.kefu.shared.domain.qa;
 
 /**
- * Text after {@link TextNormalizer}: {@code offsets[i]} is where normalized char i came from in the
- * raw text, so a match can be shown to a reviewer as the agent actually wrote it.
+ * Text after {@link TextNormalizer}: normalized char i came from {@code raw[begins[i], ends[i])}, so a
+ * match can be shown to a reviewer as the agent actually wrote it.
  */
-public record NormalizedText(String text, int[] offsets) {
+public record NormalizedText(String text, int[] begins, int[] ends) {
     public String original(String raw, int begin, int end) {
-        if (begin >= end || end > offsets.length) {
+        if (begin >= end || end > begins.length) {
             return "";
         }
-        return raw.substring(offsets[begin], offsets[end - 1] + 1);
+        return raw.substring(begins[begin], Math.max(begins[begin], ends[end - 1]));
     }
 }

@@ -23,5 +23,7 @@ public enum RuleKind {
     /** An agent promise to come back: recorded, and emitted as a follow-up task. Not scored. */
     PROMISE,
     /** 转接: a transfer is announced and the customer is not asked to repeat. */
-    TRANSFER
+    TRANSFER,
+    /** The rule model in full: {@code when} (with its own role, range, anchor) must be {@code expect}ed present or absent. */
+    CHECK
 }

@@ -15,12 +15,23 @@ public record Rulebook(
         Scoring scoring,
         Signals signals,
         Complaint complaint,
+        List<Section> sections,
         List<Rule> rules) {
+
+    /** The rulebook without sections (every item stands alone). */
+    public Rulebook(String id, int version, String description, Normalization normalization, Scoring scoring,
+            Signals signals, Complaint complaint, List<Rule> rules) {
+        this(id, version, description, normalization, scoring, signals, complaint, null, rules);
+    }
+
+    /** A scorecard section: items name it in {@code section}; an {@code autoFail} item failing zeroes it. */
+    public record Section(String id, String description) {}
 
     public Rulebook {
         normalization = normalization == null ? new Normalization(List.of()) : normalization;
         scoring = scoring == null ? new Scoring(80, 0.05) : scoring;
         signals = signals == null ? new Signals(List.of(), List.of(), 2, true, List.of()) : signals;
+        sections = sections == null ? List.of() : List.copyOf(sections);
         complaint = complaint == null ? new Complaint(Map.of(), Map.of()) : complaint;
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
@@ -36,29 +47,57 @@ public record Rulebook(
     public record Scoring(int reviewBelow, double calibrationSampleRate) {}
 
     /**
-     * Customer-side signals. Upset = a {@code negativeEmotion} phrase, angry punctuation (!!, ？？？),
-     * or a {@code repeatedWords} phrase said {@code repeatThreshold} times. {@code transferNotices}
-     * mark a transfer in system messages.
+     * Customer-side signals. Upset is graded per customer sentence (see {@link UpsetSignal}): a
+     * {@code negativeEmotion} phrase (not after one of the {@code negations}; more after an {@code intensifiers}
+     * word), an {@code impatience} phrase (怎么还没, 到底: weaker), angry punctuation (!!, ？？？) or capitals, an escalation threat, the same complaint said again
+     * (similarity {@code repeatSimilarity}), or a {@code repeatedWords} phrase said {@code repeatThreshold}
+     * times (a weak signal alone: a merchant saying 退款 twice is stating facts). A sentence at or above
+     * {@code upsetThreshold} is an upset turn. {@code transferNotices} mark a transfer in system messages.
      */
     public record Signals(
             List<String> negativeEmotion,
             List<String> repeatedWords,
             int repeatThreshold,
             boolean angryPunctuation,
-            List<String> transferNotices) {
+            List<String> transferNotices,
+            List<String> intensifiers,
+            List<String> negations,
+            List<String> impatience,
+            Integer upsetThreshold,
+            Double repeatSimilarity) {
         public Signals {
             negativeEmotion = negativeEmotion == null ? List.of() : List.copyOf(negativeEmotion);
             repeatedWords = repeatedWords == null ? List.of() : List.copyOf(repeatedWords);
             transferNotices = transferNotices == null ? List.of() : List.copyOf(transferNotices);
+            intensifiers = intensifiers == null ? List.of() : List.copyOf(intensifiers);
+            negations = negations == null ? List.of() : List.copyOf(negations);
+            impatience = impatience == null ? List.of() : List.copyOf(impatience);
             repeatThreshold = repeatThreshold <= 0 ? 2 : repeatThreshold;
+            upsetThreshold = upsetThreshold == null ? 2 : upsetThreshold;
+            repeatSimilarity = repeatSimilarity == null ? 0.6 : repeatSimilarity;
+        }
+
+        public Signals(List<String> negativeEmotion, List<String> repeatedWords, int repeatThreshold,
+                boolean angryPunctuation, List<String> transferNotices) {
+            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null);
         }
     }
 
-    /** Complaint grading lexicons: phrases per {@link ComplaintType} and per escalation signal. */
-    public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {
+    /**
+     * Complaint grading lexicons: phrases per {@link ComplaintType} and per escalation signal. A chat is a
+     * complaint when the customer was upset, threatened to escalate, or said one of the {@code problems}
+     * (坏了, 还没收到, "not working"); a question that merely names a topic (发票, refund?) is none.
+     */
+    public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation,
+            List<String> problems) {
         public Complaint {
             types = types == null ? Map.of() : Map.copyOf(types);
             escalation = escalation == null ? Map.of() : Map.copyOf(escalation);
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
+
+        public Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {
+            this(types, escalation, null);
         }
     }
 }

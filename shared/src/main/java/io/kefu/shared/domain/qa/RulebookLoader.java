@@ -17,6 +17,8 @@ public final class RulebookLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             // A typo in a rulebook key must not silently disable a check.
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // role: agent, direction: after, expect: absent as a QA lead writes them
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
     private static final Set<RuleKind> NEEDS_PHRASES = EnumSet.of(RuleKind.OPENING_GREETING, RuleKind.CLOSING,
             RuleKind.SATISFACTION_ASK, RuleKind.EMPATHY, RuleKind.FORBIDDEN, RuleKind.RED_LINE, RuleKind.PROMISE,
@@ -61,6 +63,13 @@ public final class RulebookLoader {
         if (book.rules().isEmpty()) {
             throw new InvalidRulebookException("rules: at least one rule");
         }
+        Set<String> sections = new HashSet<>();
+        for (int i = 0; i < book.sections().size(); i++) {
+            var section = book.sections().get(i);
+            if (section.id() == null || !section.id().matches("[a-z0-9-]+") || !sections.add(section.id())) {
+                throw new InvalidRulebookException("sections[" + i + "].id: required, unique, lower-case letters, digits and -");
+            }
+        }
         Set<String> ids = new HashSet<>();
         int total = 0;
         for (int i = 0; i < book.rules().size(); i++) {
@@ -72,6 +81,7 @@ public final class RulebookLoader {
             if (!ids.add(rule.id())) {
                 throw new InvalidRulebookException(where + ".id: duplicate " + rule.id());
             }
+            where = where + "(" + rule.id() + ")";
             if (rule.kind() == null) {
                 throw new InvalidRulebookException(where + ".kind: required");
             }
@@ -82,8 +92,21 @@ public final class RulebookLoader {
                 throw new InvalidRulebookException(where + ".weight: " + rule.kind() + " items are not weighted (use 0)");
             }
             if (NEEDS_PHRASES.contains(rule.kind()) && rule.phrases().isEmpty() && rule.patterns().isEmpty()
-                    && rule.scripts().isEmpty()) {
-                throw new InvalidRulebookException(where + ".phrases: " + rule.kind() + " needs phrases, patterns or scripts");
+                    && rule.scripts().isEmpty() && rule.when() == null) {
+                throw new InvalidRulebookException(where + ".phrases: " + rule.kind() + " needs phrases, patterns, scripts or when");
+            }
+            if (rule.kind() == RuleKind.CHECK && rule.when() == null) {
+                throw new InvalidRulebookException(where + ".when: CHECK needs a condition");
+            }
+            if (rule.expect() != null && rule.kind() != RuleKind.CHECK) {
+                throw new InvalidRulebookException(where + ".expect: only for CHECK rules (" + rule.kind() + " knows what it expects)");
+            }
+            if (rule.autoFails() && rule.section() == null) {
+                throw new InvalidRulebookException(where + ".autoFail: needs the section it zeroes (section)");
+            }
+            if (rule.section() != null && !sections.contains(rule.section())) {
+                throw new InvalidRulebookException(where + ".section: '" + rule.section() + "' is not one of sections "
+                        + sections);
             }
             if (NEEDS_SECONDS.contains(rule.kind()) && (rule.seconds() == null || rule.seconds() <= 0)) {
                 throw new InvalidRulebookException(where + ".seconds: " + rule.kind() + " needs a positive threshold");
@@ -101,6 +124,9 @@ public final class RulebookLoader {
         if (total != 100) {
             throw new InvalidRulebookException("rules: weights add up to " + total + ", must be 100");
         }
+        // Conditions, phrases and regexes are checked by compiling them (without building the automaton):
+        // the message names the rule and the field path, e.g. rules[3](empathy).when.and[1].atLeast.n
+        CompiledRulebook.compile(book, keys -> (text, sink) -> { });
         var scoring = book.scoring();
         if (scoring.reviewBelow() < 0 || scoring.reviewBelow() > 100) {
             throw new InvalidRulebookException("scoring.reviewBelow: 0..100");

@@ -1,5 +1,6 @@
 package io.kefu.shared.domain.qa;
 
+import io.kefu.shared.domain.customer.CustomerPreferences;
 import io.kefu.shared.privacy.PiiMatch;
 import io.kefu.shared.privacy.ChatLine;
 import io.kefu.shared.privacy.PiiRedactor;
@@ -8,38 +9,48 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores a transcript against a compiled rulebook: each message is scanned once by the automaton,
- * then every rule reads the hits. Pure: same transcript + same rulebook version = same score.
+ * Scores a transcript against a compiled rulebook: each message is scanned once by the automaton, then every
+ * rule's condition (see {@link Condition}) reads the hits; the rule's kind says where it must or must not hold.
+ * Timing rules are interval checks on timestamps. Pure: same transcript + same rulebook version = same score.
  */
 public final class Scorer {
     private static final int EVIDENCE_MAX = 120;
-    private static final double DEFAULT_SIMILARITY = 0.75;
+    private static final int TRANSFER_REPEAT_MIN_CHARS = 6;
     private static final MessageDigest SHA_256 = sha256();
 
     private final CompiledRulebook book;
-    // Lexicon ids resolved once: looking names up per message cost more than matching them.
-    private final Map<String, Integer> ruleLexicon = new HashMap<>();
+    private final ZoneId zone;
     private final Map<String, Integer> repeatLexicon = new HashMap<>();
-    private final int negativeLexicon;
-    private final int repeatedLexicon;
+    private final Map<String, Rule> rulesById = new HashMap<>();
     private final int transferNoticeLexicon;
     private final int[] complaintLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
+    private final int[] threatLexicons;
+    private final int problemLexicon;
     // example(rule, lang) per rule id and language, computed once per compiled rulebook
     private final Map<String, Map<Lang, String>> examples = new HashMap<>();
 
     public Scorer(CompiledRulebook book) {
+        this(book, CustomerPreferences.DEFAULT_ZONE);
+    }
+
+    /** @param zone the shop's time zone: promise due times such as 明天 are read in it */
+    public Scorer(CompiledRulebook book, ZoneId zone) {
         this.book = book;
+        this.zone = zone;
         for (Rule rule : book.rulebook().rules()) {
-            ruleLexicon.put(rule.id(), book.lexiconOf(Lexicon.rule(rule.id())));
+            rulesById.put(rule.id(), rule);
             repeatLexicon.put(rule.id(), book.lexiconOf(Lexicon.repeatAsk(rule.id())));
             Map<Lang, String> byLang = new java.util.EnumMap<>(Lang.class);
             for (Lang lang : Lang.values()) {
@@ -47,8 +58,6 @@ public final class Scorer {
             }
             examples.put(rule.id(), byLang);
         }
-        negativeLexicon = book.lexiconOf(Lexicon.NEGATIVE);
-        repeatedLexicon = book.lexiconOf(Lexicon.REPEATED);
         transferNoticeLexicon = book.lexiconOf(Lexicon.TRANSFER_NOTICE);
         for (ComplaintType type : ComplaintType.values()) {
             complaintLexicon[type.ordinal()] = book.lexiconOf(Lexicon.complaint(type));
@@ -56,6 +65,9 @@ public final class Scorer {
         for (EscalationSignal signal : EscalationSignal.values()) {
             escalationLexicon[signal.ordinal()] = book.lexiconOf(Lexicon.escalation(signal));
         }
+        problemLexicon = book.lexiconOf(Lexicon.PROBLEM);
+        threatLexicons = new int[] {escalationLexicon[EscalationSignal.REGULATOR.ordinal()],
+                escalationLexicon[EscalationSignal.MEDIA.ordinal()], escalationLexicon[EscalationSignal.LEGAL.ordinal()]};
     }
 
     public CompiledRulebook rulebook() {
@@ -68,11 +80,12 @@ public final class Scorer {
         List<Promise> promises = new ArrayList<>();
         for (Rule rule : book.rulebook().rules()) {
             switch (rule.kind()) {
-                case OPENING_GREETING -> findings.add(greeting(rule, chat));
-                case CLOSING -> findings.add(nearEnd(rule, chat, 2, "closing"));
-                case SATISFACTION_ASK -> findings.add(nearEnd(rule, chat, 3, "satisfaction"));
+                case OPENING_GREETING -> findings.add(presentIn(rule, chat, true, rule.windowOr(1), "greeting"));
+                case CLOSING -> findings.add(presentIn(rule, chat, false, rule.windowOr(2), "closing"));
+                case SATISFACTION_ASK -> findings.add(presentIn(rule, chat, false, rule.windowOr(3), "satisfaction"));
                 case EMPATHY -> findings.add(empathy(rule, chat));
                 case FORBIDDEN, RED_LINE -> findings.add(forbidden(rule, chat));
+                case CHECK -> findings.add(check(rule, chat));
                 case PII_DISCLOSURE -> findings.add(piiDisclosure(rule, chat));
                 case FIRST_RESPONSE -> findings.add(firstResponse(rule, chat));
                 case REPLY_GAP -> findings.add(replyGap(rule, chat));
@@ -80,7 +93,33 @@ public final class Scorer {
                 case TRANSFER -> findings.add(transfer(rule, chat));
             }
         }
-        return total(transcript, findings, complaint(chat), promises);
+        return total(transcript, sectionAutoFail(chat, findings), complaint(chat), promises);
+    }
+
+    /** An autoFail item that failed zeroes the points of every item of its section (the item itself included). */
+    private List<Finding> sectionAutoFail(Chat chat, List<Finding> findings) {
+        Map<String, String> failedSections = new HashMap<>();
+        for (Finding f : findings) {
+            Rule rule = rulesById.get(f.ruleId());
+            if (f.failed() && rule.autoFails() && rule.section() != null) {
+                failedSections.putIfAbsent(rule.section(), rule.id());
+            }
+        }
+        if (failedSections.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Rule rule = rulesById.get(f.ruleId());
+            String by = rule.section() == null ? null : failedSections.get(rule.section());
+            if (by != null && f.counts() && f.points() > 0) {
+                out.add(new Finding(f.ruleId(), f.kind(), f.outcome(), f.redLine(), f.weight(), 0, f.messageIndex(),
+                        f.evidence(), f.reason() + " " + chat.reason("section.autofail", rule.section(), by)));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ totals
@@ -148,88 +187,156 @@ public final class Scorer {
 
     // ------------------------------------------------------------------ phrasing checks
 
-    private Finding greeting(Rule rule, Chat chat) {
-        if (chat.agentReplies.isEmpty()) {
-            return notApplicable(rule, chat, null, "no-agent-reply");
-        }
-        int first = chat.agentReplies.get(0);
-        String matched = matched(rule, chat, first);
-        return matched != null
-                ? pass(rule, first, matched, chat.reason("greeting.pass", evidence(matched)))
-                : fail(rule, first, example(rule, chat.lang), chat.reason("greeting.fail", example(rule, chat.lang)));
+    /** The rule's condition on agent replies: evidence per message index (null = no hit). */
+    private String[] hits(Rule rule, Chat chat) {
+        return hits(rule, chat, null);
     }
 
-    private Finding nearEnd(Rule rule, Chat chat, int defaultWindow, String key) {
+    private String[] hits(Rule rule, Chat chat, Condition.Range range) {
+        CompiledCondition condition = book.condition(rule.id());
+        return condition == null ? new String[chat.size()]
+                : ConditionEvaluator.evaluate(condition, chat, Role.AGENT, range);
+    }
+
+    /** 开场白 / 结束语 / 确认满意: the condition holds in one of the first (or last) {@code window} agent replies. */
+    private Finding presentIn(Rule rule, Chat chat, boolean first, int window, String key) {
         if (chat.agentReplies.isEmpty()) {
             return notApplicable(rule, chat, null, "no-agent-reply");
         }
-        int window = rule.windowOr(defaultWindow);
+        String[] hits = hits(rule, chat, first ? new Condition.Range(window, null) : new Condition.Range(null, window));
         List<Integer> replies = chat.agentReplies;
-        for (int i = replies.size() - 1; i >= Math.max(0, replies.size() - window); i--) {
-            String matched = matched(rule, chat, replies.get(i));
-            if (matched != null) {
-                return pass(rule, replies.get(i), matched, chat.reason(key + ".pass", evidence(matched)));
+        int n = replies.size();
+        for (int k = 0; k < Math.min(window, n); k++) {
+            int i = replies.get(first ? k : n - 1 - k);
+            if (hits[i] != null) {
+                return pass(rule, i, hits[i], chat.reason(key + ".pass", evidence(hits[i])));
             }
         }
-        int last = replies.get(replies.size() - 1);
-        return fail(rule, last, example(rule, chat.lang), chat.reason(key + ".fail", window, example(rule, chat.lang)));
+        String example = example(rule, chat.lang);
+        return first
+                ? fail(rule, replies.get(0), example, chat.reason(key + ".fail", example))
+                : fail(rule, replies.get(n - 1), example, chat.reason(key + ".fail", window, example));
     }
 
+    /** 安抚: after EACH upset customer turn, one of the next {@code window} agent replies empathises (none: FAIL). */
     private Finding empathy(Rule rule, Chat chat) {
-        int upset = chat.firstUpset();
-        if (upset < 0) {
+        List<UpsetSignal.Turn> upset = chat.upset();
+        if (upset.isEmpty()) {
             return notApplicable(rule, chat, null, "empathy.na");
         }
         int window = rule.windowOr(2);
-        int seen = 0;
-        Integer firstReply = null;
-        for (int i : chat.agentReplies) {
-            if (i <= upset) {
-                continue;
+        String[] hits = hits(rule, chat);
+        Finding firstPass = null;
+        int answeredUpTo = -1;
+        for (UpsetSignal.Turn turn : upset) {
+            if (turn.index() <= answeredUpTo) {
+                continue; // the same outburst before the agent could answer it: judged once
             }
-            firstReply = firstReply == null ? i : firstReply;
-            String matched = matched(rule, chat, i);
-            if (matched != null) {
-                return pass(rule, i, matched, chat.reason("empathy.pass", evidence(matched)));
+            int seen = 0;
+            Integer firstReply = null;
+            String matched = null;
+            int matchedAt = -1;
+            for (int i : chat.agentReplies) {
+                if (i <= turn.index()) {
+                    continue;
+                }
+                firstReply = firstReply == null ? i : firstReply;
+                if (hits[i] != null) {
+                    matched = hits[i];
+                    matchedAt = i;
+                    break;
+                }
+                if (++seen == window) {
+                    break;
+                }
             }
-            if (++seen == window) {
-                break;
+            if (firstReply == null) {
+                // the chat ended on the outburst: left unanswered
+                String trigger = evidence(turn.evidence());
+                return fail(rule, turn.index(), trigger, chat.reason("empathy.fail", trigger, window));
+            }
+            if (matched == null) {
+                String trigger = evidence(turn.evidence());
+                return fail(rule, firstReply, trigger, chat.reason("empathy.fail", trigger, window));
+            }
+            answeredUpTo = firstReply;
+            if (firstPass == null) {
+                firstPass = pass(rule, matchedAt, matched, chat.reason("empathy.pass", evidence(matched)));
             }
         }
-        String trigger = evidence(chat.upsetEvidence());
-        return fail(rule, firstReply != null ? firstReply : upset, trigger, chat.reason("empathy.fail", trigger, window));
+        return firstPass != null ? firstPass : notApplicable(rule, chat, null, "empathy.na");
     }
 
+    /** 禁语 / red lines: the condition must hold in no agent reply. */
     private Finding forbidden(Rule rule, Chat chat) {
-        int lexicon = ruleLexicon.get(rule.id());
+        String[] hits = hits(rule, chat);
         Integer first = null;
-        String matched = null;
         int total = 0;
+        CompiledCondition condition = book.condition(rule.id());
         for (int i : chat.agentReplies) {
-            int count = chat.hits.get(i).count(lexicon);
-            if (count > 0 && first == null) {
-                first = i;
-                matched = chat.hits.get(i).evidence(lexicon);
+            if (hits[i] != null) {
+                first = first == null ? i : first;
+                total += Math.max(1, keywordHits(condition, chat.hits.get(i)));
             }
-            total += count;
         }
         boolean redLine = rule.kind() == RuleKind.RED_LINE;
         if (first == null) {
             return pass(rule, null, null, chat.reason(redLine ? "redline.pass" : "forbidden.pass"));
         }
-        String shown = evidence(matched);
+        String shown = evidence(hits[first]);
         return fail(rule, first, shown, redLine ? chat.reason("redline.fail", shown) : chat.reason("forbidden.fail", shown, total));
+    }
+
+    /** Keyword matches of the ANY lists of a condition (through OR / AND) in one message: "共2处". */
+    private static int keywordHits(CompiledCondition c, MessageHits h) {
+        if (c.op == CompiledCondition.Op.ANY) {
+            return h.countOutside(c.lexicon, c.excluded);
+        }
+        int n = 0;
+        if (c.op == CompiledCondition.Op.OR || c.op == CompiledCondition.Op.AND) {
+            for (CompiledCondition child : c.children) {
+                n += keywordHits(child, h);
+            }
+        }
+        return n;
+    }
+
+    /** CHECK: the rule model in full; where to look is the condition's own role / range / anchor. */
+    private Finding check(Rule rule, Chat chat) {
+        String[] hits = hits(rule, chat);
+        Integer first = null;
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] != null) {
+                first = i;
+                break;
+            }
+        }
+        boolean wanted = rule.expect() != Rule.Expect.absent;
+        if (first == null) {
+            return wanted ? fail(rule, null, null, chat.reason("check.missing", rule.id()))
+                    : pass(rule, null, null, chat.reason("check.absent", rule.id()));
+        }
+        String shown = evidence(hits[first]);
+        return wanted ? pass(rule, first, hits[first], chat.reason("check.found", rule.id(), shown))
+                : fail(rule, first, shown, chat.reason("check.forbidden", rule.id(), shown));
     }
 
     /**
      * Red line checked on the raw text: redaction for storage must not hide the leak it is about. A stored
-     * transcript being re-scored is already redacted, so the redactor's tokens count as the leak too.
+     * transcript being re-scored is already redacted, so the redactor's tokens count as the leak too, and so
+     * does the rule's condition when it has one (e.g. the PII placeholders of an exporting system).
      */
     private Finding piiDisclosure(Rule rule, Chat chat) {
+        // the rule's own condition adds leaks the redactor cannot know, e.g. another system's PII placeholders
+        String[] extra = book.condition(rule.id()) == null ? null : hits(rule, chat);
         // one pass over the agent's lines: a number typed over several consecutive replies is a leak too
         List<List<PiiMatch>> inChat = PiiRedactor.findInChat(chat.transcript.messages().stream()
                 .map(m -> new ChatLine(m.role().name(), m.isAgent() ? m.text() : "")).toList());
         for (int i : chat.agentReplies) {
+            if (extra != null && extra[i] != null) {
+                String raw = chat.transcript.messages().get(i).text();
+                return fail(rule, i, truncate(PiiRedactor.redact(raw)), chat.reason("pii.fail", evidence(extra[i])));
+            }
             String raw = chat.transcript.messages().get(i).text();
             List<PiiMatch> found = inChat.get(i);
             if (found.isEmpty()) {
@@ -297,23 +404,21 @@ public final class Scorer {
 
     // ------------------------------------------------------------------ promise, transfer
 
+    /** Each agent reply promising to come back becomes a follow-up, due when the sentence says or by the rule default. */
     private List<Finding> promises(Rule rule, Chat chat, List<Promise> into) {
-        int lexicon = ruleLexicon.get(rule.id());
-        Duration due = Duration.ofHours(rule.followUpHours() == null ? 24 : rule.followUpHours());
+        Duration fallback = Duration.ofHours(rule.followUpHours() == null ? 24 : rule.followUpHours());
+        String[] hits = hits(rule, chat);
         List<Finding> out = new ArrayList<>();
         for (int i : chat.agentReplies) {
-            String matched = chat.hits.get(i).has(lexicon) ? chat.hits.get(i).evidence(lexicon) : null;
-            if (matched == null && similar(rule, chat, i)) {
-                matched = chat.transcript.messages().get(i).text();
+            if (hits[i] == null) {
+                continue;
             }
-            if (matched != null) {
-                Message m = chat.transcript.messages().get(i);
-                var dueBy = m.ts().plus(due);
-                String shown = evidence(matched);
-                into.add(new Promise(rule.id(), i, m.agentId(), dueBy, evidence(m.text())));
-                out.add(new Finding(rule.id(), rule.kind(), Outcome.INFO, false, 0, 0, i, shown,
-                        chat.reason("promise.info", shown, dueBy.toString())));
-            }
+            Message m = chat.message(i);
+            Instant dueBy = PromiseDue.parse(m.text(), m.ts(), zone).orElse(m.ts().plus(fallback));
+            String shown = evidence(hits[i]);
+            into.add(new Promise(rule.id(), i, m.agentId(), dueBy, evidence(m.text())));
+            out.add(new Finding(rule.id(), rule.kind(), Outcome.INFO, false, 0, 0, i, shown,
+                    chat.reason("promise.info", shown, dueBy.toString())));
         }
         if (out.isEmpty()) {
             out.add(notApplicable(rule, chat, null, "promise.na"));
@@ -321,49 +426,107 @@ public final class Scorer {
         return out;
     }
 
+    /**
+     * 转接: only an explicit transfer counts (a system notice, or the agent announcing it); a new agent id
+     * alone is a team answering in turns. It passes when announced and the customer did not have to repeat
+     * the problem (asked to, or saying nearly the same as before the transfer).
+     */
     private Finding transfer(Rule rule, Chat chat) {
-        int at = chat.transferPoint();
-        if (at < 0) {
+        String[] announced = hits(rule, chat);
+        int notice = -1;
+        for (Message m : chat.transcript.messages()) {
+            if (m.role() == Role.SYSTEM && chat.hits.get(m.index()).has(transferNoticeLexicon)) {
+                notice = m.index();
+                break;
+            }
+        }
+        int announcement = -1;
+        int window = rule.windowOr(2);
+        if (notice >= 0) {
+            int seen = 0;
+            for (int k = chat.agentReplies.size() - 1; k >= 0 && seen < window; k--) {
+                int i = chat.agentReplies.get(k);
+                if (i > notice) {
+                    continue;
+                }
+                seen++;
+                if (announced[i] != null) {
+                    announcement = i;
+                    break;
+                }
+            }
+        } else {
+            for (int i : chat.agentReplies) {
+                if (announced[i] != null) {
+                    announcement = i;
+                    break;
+                }
+            }
+        }
+        if (notice < 0 && announcement < 0) {
             return notApplicable(rule, chat, null, "transfer.na");
         }
+        int at = notice >= 0 ? notice : announcement;
         int repeatAsk = repeatLexicon.get(rule.id());
         for (int i : chat.agentReplies) {
-            if (i >= at && chat.hits.get(i).has(repeatAsk)) {
+            if (i > at && chat.hits.get(i).has(repeatAsk)) {
                 String shown = evidence(chat.hits.get(i).evidence(repeatAsk));
                 return fail(rule, i, shown, chat.reason("transfer.repeat", shown));
             }
         }
-        int window = rule.windowOr(2);
-        int seen = 0;
-        for (int k = chat.agentReplies.size() - 1; k >= 0 && seen < window; k--) {
-            int i = chat.agentReplies.get(k);
-            if (i >= at) {
+        int repeated = customerRepeated(chat, at);
+        if (repeated >= 0) {
+            String shown = evidence(chat.message(repeated).text());
+            return fail(rule, repeated, shown, chat.reason("transfer.repeat", shown));
+        }
+        if (announcement < 0) {
+            String example = example(rule, chat.lang);
+            return fail(rule, at, example, chat.reason("transfer.unannounced", example));
+        }
+        return pass(rule, announcement, announced[announcement],
+                chat.reason("transfer.pass", evidence(announced[announcement])));
+    }
+
+    /** A customer sentence after the transfer that says nearly what one before it said, or -1. */
+    private int customerRepeated(Chat chat, int at) {
+        double threshold = book.rulebook().signals().repeatSimilarity();
+        for (int after : chat.customerMessages) {
+            String text = chat.hits.get(after).normalizedText();
+            if (after <= at || text.length() < TRANSFER_REPEAT_MIN_CHARS) {
                 continue;
             }
-            seen++;
-            String matched = matched(rule, chat, i);
-            if (matched != null) {
-                return pass(rule, i, matched, chat.reason("transfer.pass", evidence(matched)));
+            for (int before : chat.customerMessages) {
+                MessageHits earlier = chat.hits.get(before);
+                if (before < at && earlier.normalizedText().length() >= TRANSFER_REPEAT_MIN_CHARS
+                        && CompiledRulebook.dice(chat.hits.get(after).grams(), earlier.grams()) >= threshold) {
+                    return after;
+                }
             }
         }
-        return fail(rule, at, example(rule, chat.lang), chat.reason("transfer.unannounced", example(rule, chat.lang)));
+        return -1;
     }
 
     // ------------------------------------------------------------------ complaint grading
 
+    /**
+     * 投诉分级 from the customer's complaint turns (upset, or naming a problem): the type whose words the
+     * customer used most in them, escalation threats matched as whole words, severity from threats, repeated
+     * contact and upset. A chat without a complaint turn or a threat is no complaint.
+     */
     private ComplaintGrade complaint(Chat chat) {
-        ComplaintType best = ComplaintType.NONE;
-        int bestCount = 0;
-        for (ComplaintType type : ComplaintType.values()) {
-            int lexicon = complaintLexicon[type.ordinal()];
-            int count = 0;
-            for (int i : chat.customerMessages) {
-                count += chat.hits.get(i).count(lexicon);
+        Set<Integer> complaintTurns = new HashSet<>();
+        for (UpsetSignal.Turn turn : chat.upset()) {
+            complaintTurns.add(turn.index());
+        }
+        boolean upset = !complaintTurns.isEmpty();
+        for (int i : chat.customerMessages) {
+            if (chat.hits.get(i).has(problemLexicon)) {
+                complaintTurns.add(i);
             }
-            if (count > bestCount) {
-                best = type;
-                bestCount = count;
-            }
+        }
+        ComplaintType best = bestType(chat, complaintTurns);
+        if (best == ComplaintType.NONE) {
+            best = bestType(chat, null);
         }
         Set<EscalationSignal> signals = EnumSet.noneOf(EscalationSignal.class);
         for (EscalationSignal signal : EscalationSignal.values()) {
@@ -374,8 +537,10 @@ public final class Scorer {
                 }
             }
         }
-        boolean upset = chat.firstUpset() >= 0;
-        if (best == ComplaintType.NONE && (upset || !signals.isEmpty())) {
+        if (complaintTurns.isEmpty() && signals.isEmpty()) {
+            return ComplaintGrade.none(); // a question or request naming a topic is no complaint
+        }
+        if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
         ComplaintSeverity severity;
@@ -392,38 +557,31 @@ public final class Scorer {
         return new ComplaintGrade(best, severity, List.copyOf(signals));
     }
 
+    /** The type whose words the customer used most in these turns (null: in every customer turn). */
+    private ComplaintType bestType(Chat chat, Set<Integer> turns) {
+        ComplaintType best = ComplaintType.NONE;
+        int bestCount = 0;
+        for (ComplaintType type : ComplaintType.values()) {
+            int lexicon = complaintLexicon[type.ordinal()];
+            int count = 0;
+            for (int i : chat.customerMessages) {
+                if (turns == null || turns.contains(i)) {
+                    count += chat.hits.get(i).count(lexicon);
+                }
+            }
+            if (count > bestCount) {
+                best = type;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** "!!", "？？？", "?!" or "!?" (half or full width): shouting at the agent. */
     static boolean angryPunctuation(String raw) {
-        int bangs = 0;
-        int questions = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            boolean bang = c == '!' || c == '！';
-            boolean question = c == '?' || c == '？';
-            if ((bang && (bangs > 0 || questions > 0)) || (question && (bangs > 0 || questions >= 2))) {
-                return true;
-            }
-            bangs = bang ? bangs + 1 : 0;
-            questions = question ? questions + 1 : 0;
-        }
-        return false;
-    }
-
-    /** The phrase or paraphrase of the rule in this message, or null. */
-    private String matched(Rule rule, Chat chat, int index) {
-        MessageHits hits = chat.hits.get(index);
-        int lexicon = ruleLexicon.get(rule.id());
-        if (hits.has(lexicon)) {
-            return hits.evidence(lexicon);
-        }
-        return similar(rule, chat, index) ? chat.transcript.messages().get(index).text() : null;
-    }
-
-    private boolean similar(Rule rule, Chat chat, int index) {
-        return !rule.scripts().isEmpty()
-                && book.similarAtLeast(rule.id(), chat.hits.get(index), rule.similarityOr(DEFAULT_SIMILARITY));
+        return UpsetSignal.angryPunctuation(raw);
     }
 
     private static String evidence(String raw) {
@@ -445,8 +603,11 @@ public final class Scorer {
     }
 
     private static String computeExample(Rule rule, Lang lang) {
-        List<String> candidates = new ArrayList<>(rule.phrases());
-        candidates.addAll(rule.scripts());
+        List<String> candidates = new ArrayList<>();
+        if (rule.condition() != null) {
+            collectPhrases(rule.condition(), candidates);
+        }
+        candidates.removeIf(p -> p.contains("*"));
         for (String phrase : candidates) {
             boolean latin = phrase.chars().allMatch(c -> c < 0x2E80);
             if (latin == (lang == Lang.EN)) {
@@ -454,6 +615,20 @@ public final class Scorer {
             }
         }
         return candidates.isEmpty() ? rule.id() : candidates.get(0);
+    }
+
+    /** Positive phrases and scripts of a condition (not under a NOT, an anchor or an exclusion), in order. */
+    private static void collectPhrases(Condition c, List<String> into) {
+        into.addAll(c.any());
+        into.addAll(c.all());
+        if (c.atLeast() != null) {
+            into.addAll(c.atLeast().of());
+        }
+        if (c.similar() != null) {
+            into.addAll(c.similar().scripts());
+        }
+        c.and().forEach(part -> collectPhrases(part, into));
+        c.or().forEach(part -> collectPhrases(part, into));
     }
 
     private static Finding pass(Rule rule, Integer index, String evidence, String reason) {
@@ -470,86 +645,19 @@ public final class Scorer {
                 null, chat.reason(key));
     }
 
-    /** One transcript, analysed once: every message scanned, the agent and customer lines indexed. */
-    private final class Chat {
-        final Transcript transcript;
-        final Lang lang;
-        final List<MessageHits> hits;
-        final List<Integer> agentReplies;
-        final List<Integer> customerMessages;
-        private int firstUpset = -2;
-        private String upsetEvidence;
+    /** The analysed chat plus this rulebook's upset turns, computed on first use. */
+    private final class Chat extends ChatAnalysis {
+        private List<UpsetSignal.Turn> upset;
 
         Chat(Transcript transcript) {
-            this.transcript = transcript;
-            this.lang = transcript.lang();
-            this.hits = new ArrayList<>(transcript.messages().size());
-            this.agentReplies = new ArrayList<>(transcript.messages().size());
-            this.customerMessages = new ArrayList<>(transcript.messages().size());
-            for (Message m : transcript.messages()) {
-                hits.add(book.analyze(m.text()));
-                if (m.isAgent()) {
-                    agentReplies.add(m.index());
-                } else if (m.isCustomer()) {
-                    customerMessages.add(m.index());
-                }
-            }
+            super(transcript, book);
         }
 
-        String reason(String key, Object... args) {
-            return Reasons.of(lang, key, args);
-        }
-
-        /** Index of the first customer message showing negative emotion, or -1. */
-        int firstUpset() {
-            if (firstUpset != -2) {
-                return firstUpset;
+        List<UpsetSignal.Turn> upset() {
+            if (upset == null) {
+                upset = UpsetSignal.turns(book, this, threatLexicons);
             }
-            firstUpset = -1;
-            var signals = book.rulebook().signals();
-            int negative = negativeLexicon;
-            int repeated = repeatedLexicon;
-            int repeats = 0;
-            for (int i : customerMessages) {
-                MessageHits h = hits.get(i);
-                String raw = transcript.messages().get(i).text();
-                repeats += h.count(repeated);
-                if (h.has(negative)) {
-                    upsetEvidence = h.evidence(negative);
-                } else if (signals.angryPunctuation() && angryPunctuation(raw)) {
-                    upsetEvidence = raw;
-                } else if (repeats >= signals.repeatThreshold()) {
-                    upsetEvidence = h.has(repeated) ? h.evidence(repeated) : raw;
-                } else {
-                    continue;
-                }
-                firstUpset = i;
-                break;
-            }
-            return firstUpset;
-        }
-
-        /** What showed the first upset (raw; redact before storing). Call after {@link #firstUpset()}. */
-        String upsetEvidence() {
-            return upsetEvidence;
-        }
-
-        /** Where the chat changed hands: a system transfer notice, or a reply from a different agent. */
-        int transferPoint() {
-            int notice = transferNoticeLexicon;
-            String lastAgent = null;
-            for (Message m : transcript.messages()) {
-                if (m.role() == Role.SYSTEM && hits.get(m.index()).has(notice)) {
-                    return m.index();
-                }
-                if (m.isAgent() && m.agentId() != null) {
-                    if (lastAgent != null && !lastAgent.equals(m.agentId())) {
-                        return m.index();
-                    }
-                    lastAgent = m.agentId();
-                }
-            }
-            return -1;
+            return upset;
         }
     }
 }

@@ -2,96 +2,189 @@ package io.kefu.shared.domain.qa;
 
 import java.util.BitSet;
 import java.util.Collection;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Makes small variations irrelevant before matching: full-width to half-width, lower case, and
- * punctuation, whitespace, emoji and filler particles (亲, 哦, 呢, 啦 ...) dropped. Phrases and
- * chat text go through the same normalizer, so "亲，您好呀～" matches the phrase "您好".
- * Traditional characters are not converted here: the rulebook compiler adds traditional variants of
- * each phrase instead, so run-time cost does not grow with the table.
+ * Folds text into the form phrases are matched in, keeping word and sentence boundaries:
+ * <ul>
+ *   <li>characters folded by {@link CharFolding} (NFKC, look-alikes, traditional to simplified, lower case);
+ *       invisible characters (format, private use, Hangul fillers) removed;</li>
+ *   <li>Latin words and digit runs kept apart by one space, so "closer" never contains the phrase "loser"
+ *       and "12315" is not found in "2026-11-23 15:30"; an apostrophe inside a word is dropped ("don't" = "dont");</li>
+ *   <li>English words reduced to their Snowball stem (delivered, delivery -> deliv...), phrases alike;</li>
+ *   <li>sentence punctuation, commas and line breaks become one {@code '\n'}: the clause boundary no phrase
+ *       crosses and similarity is measured within (chat writes one clause per comma: "好的，请问还有其他问题吗");</li>
+ *   <li>other punctuation, spaces between Chinese characters, emoji and the rulebook's filler particles
+ *       (亲, 哦, 呢 ...) dropped.</li>
+ * </ul>
+ * Phrases and chat text go through the same normalizer, so "亲，您好呀～" matches the phrase "您好".
  */
 public final class TextNormalizer {
-    /** Whitespace, surrogates, punctuation, symbols, marks, format and control characters: one lookup per char. */
-    private static final BitSet ALWAYS_DROPPED = alwaysDropped();
+    public static final char CLAUSE = '\n';
+    public static final char WORD_GAP = ' ';
+    private static final int MIN_STEM_LENGTH = 3;
+    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
+    /** Stems of words seen, per thread (chat English repeats a few hundred words; the stemmer is the cost). */
+    private static final int STEM_CACHE_MAX = 8192;
+    private static final ThreadLocal<java.util.HashMap<String, String>> STEMS = ThreadLocal.withInitial(java.util.HashMap::new);
 
-    /** {@link #ALWAYS_DROPPED} plus this rulebook's filler characters (8 KB, built once per compiled rulebook). */
-    private final BitSet dropped;
+    private final BitSet fillers = new BitSet(0x10000);
 
     public TextNormalizer(Collection<String> fillerChars) {
-        dropped = (BitSet) ALWAYS_DROPPED.clone();
         for (String filler : fillerChars) {
             for (char c : filler.toCharArray()) {
-                dropped.set(c);
+                fillers.set(CharFolding.fold(c));
             }
         }
     }
 
-    private static BitSet alwaysDropped() {
-        BitSet set = new BitSet(0x10000);
-        for (int c = 0; c < 0x10000; c++) {
-            if (droppedCategory((char) c)) {
-                set.set(c);
-            }
-        }
-        return set;
+    /** A char that forms Latin words or numbers (after folding). */
+    public static boolean wordChar(char c) {
+        return c < 0x2E80 && c != CLAUSE && c != WORD_GAP && Character.isLetterOrDigit(c);
     }
 
     public NormalizedText normalize(String raw) {
         if (raw == null || raw.isEmpty()) {
-            return new NormalizedText("", new int[0]);
+            return new NormalizedText("", new int[0], new int[0]);
         }
-        char[] out = new char[raw.length()];
-        int[] offsets = new int[raw.length()];
-        int n = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = fold(raw.charAt(i));
-            if (dropped(c)) {
+        Builder out = new Builder(raw.length());
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            int start = i;
+            i += Character.charCount(cp);
+            if (CharFolding.invisible(cp)) {
                 continue;
             }
-            out[n] = c;
-            offsets[n] = i;
-            n++;
+            String expanded = CharFolding.nfkc(cp);
+            if (expanded == null) {
+                out.accept(CharFolding.fold((char) cp), raw, start, i);
+            } else {
+                for (int k = 0; k < expanded.length(); k++) {
+                    char e = expanded.charAt(k);
+                    if (!Character.isSurrogate(e) && !CharFolding.invisible(e)) {
+                        out.accept(CharFolding.fold(e), raw, start, i);
+                    }
+                }
+            }
         }
-        int[] trimmed = new int[n];
-        System.arraycopy(offsets, 0, trimmed, 0, n);
-        return new NormalizedText(new String(out, 0, n), trimmed);
+        return out.finish();
     }
 
     public String normalizeToString(String raw) {
         return normalize(raw).text();
     }
 
-    private static char fold(char c) {
-        if (c >= '\uFF01' && c <= '\uFF5E') {
-            c = (char) (c - 0xFEE0);
-        } else if (c == '\u3000') {
-            c = ' ';
-        }
-        if (c < 0x80) {
-            return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
-        }
-        if (c >= '\u2E80' && c < '\uFF00') {
-            return c; // CJK has no case; skip the Unicode case tables for the bulk of Chinese text
-        }
-        return Character.toLowerCase(c);
-    }
+    private final class Builder {
+        char[] text;
+        int[] begins;
+        int[] ends;
+        int n;
+        // the Latin word being read: stemmed when it ends
+        int wordStart = -1;
+        boolean wordLetters;
+        boolean gapPending;
+        boolean clausePending;
+        int clauseAt;
 
-    private boolean dropped(char c) {
-        return dropped.get(c);
-    }
-
-    private static boolean droppedCategory(char c) {
-        if (Character.isWhitespace(c) || Character.isSurrogate(c)) {
-            return true;
+        Builder(int capacity) {
+            text = new char[capacity + 8];
+            begins = new int[text.length];
+            ends = new int[text.length];
         }
-        switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL, Character.NON_SPACING_MARK, Character.FORMAT, Character.CONTROL:
-                return true;
-            default:
-                return false;
+
+        void accept(char c, String raw, int begin, int end) {
+            if (wordChar(c)) {
+                if (wordStart < 0) {
+                    boundary(true);
+                    wordStart = n;
+                    wordLetters = true;
+                }
+                wordLetters &= c < 0x80 && Character.isLetter(c);
+                put(c, begin, end);
+                return;
+            }
+            if ((c == '\'' || c == '\u2019') && wordStart >= 0 && end < raw.length() && wordChar(CharFolding.fold(raw.charAt(end)))) {
+                return; // don't -> dont
+            }
+            if (Character.isLetter(c) && !fillers.get(c)) {
+                endWord();
+                boundary(false);
+                put(c, begin, end);
+                return;
+            }
+            endWord();
+            if (c == '\n' || c == '\r' || c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '；'
+                    || c == ';' || c == '…' || c == '｡' || c == '，' || c == ','
+                    || (c == '.' && (end >= raw.length() || !wordChar(raw.charAt(end))))) {
+                if (!clausePending) {
+                    clauseAt = begin;
+                }
+                clausePending = true;
+            } else if (!fillers.get(c) || c < 0x80) {
+                gapPending = true;
+            }
+        }
+
+        /** Before a new char: emit the pending clause break, or the word gap between two Latin words. */
+        private void boundary(boolean word) {
+            if (n > 0 && clausePending) {
+                put(CLAUSE, clauseAt, clauseAt + 1);
+            } else if (n > 0 && gapPending && word && wordChar(text[n - 1])) {
+                put(WORD_GAP, ends[n - 1], ends[n - 1]);
+            }
+            clausePending = false;
+            gapPending = false;
+        }
+
+        private void endWord() {
+            if (wordStart < 0) {
+                return;
+            }
+            int length = n - wordStart;
+            if (wordLetters && length >= MIN_STEM_LENGTH) {
+                String stem = stem(new String(text, wordStart, length));
+                if (!stem.isEmpty() && stem.length() <= length) {
+                    int wordEnd = ends[n - 1];
+                    stem.getChars(0, stem.length(), text, wordStart);
+                    n = wordStart + stem.length();
+                    ends[n - 1] = wordEnd; // evidence shows the whole word as written
+                }
+            }
+            wordStart = -1;
+        }
+
+        private String stem(String word) {
+            java.util.HashMap<String, String> cache = STEMS.get();
+            String stem = cache.get(word);
+            if (stem == null) {
+                EnglishStemmer stemmer = STEMMER.get();
+                stemmer.setCurrent(word);
+                stemmer.stem();
+                stem = stemmer.getCurrent();
+                if (cache.size() >= STEM_CACHE_MAX) {
+                    cache.clear(); // bounded: a long tail of rare words must not grow it forever
+                }
+                cache.put(word, stem);
+            }
+            return stem;
+        }
+
+        private void put(char c, int begin, int end) {
+            if (n == text.length) { // NFKC expanded (ligatures such as U+FDFA, ⑴) or a word gap was added
+                text = java.util.Arrays.copyOf(text, 2 * n);
+                begins = java.util.Arrays.copyOf(begins, 2 * n);
+                ends = java.util.Arrays.copyOf(ends, 2 * n);
+            }
+            text[n] = c;
+            begins[n] = begin;
+            ends[n] = end;
+            n++;
+        }
+
+        NormalizedText finish() {
+            endWord();
+            return new NormalizedText(new String(text, 0, n), java.util.Arrays.copyOf(begins, n),
+                    java.util.Arrays.copyOf(ends, n));
         }
     }
 }

@@ -88,14 +88,14 @@ class ScoreTranscriptServiceTest {
     @Test
     void reScoreWithANewRulebookVersionIsANewLinkedRecordWithoutASecondSurvey() {
         service(V1).handle(fixture("zh-rude-agent"), META);
-        Rulebook v2 = new Rulebook(V1.id(), 2, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
+        Rulebook v2 = new Rulebook(V1.id(), V1.version() + 1, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
                 V1.complaint(), V1.rules());
         service(v2).handle(fixture("zh-rude-agent"), META);
         assertThat(store.scores).hasSize(2);
-        ScoreRecord second = store.scores.values().stream().filter(r -> r.score().rulebookVersion() == 2).findFirst().orElseThrow();
-        assertThat(second.supersedes().rulebookVersion()).isEqualTo(1);
-        assertThat(store.superseded).containsExactly("chat-20261111-0003|default|1");
-        assertThat(store.ruleIndex.keySet()).allMatch(k -> k.contains("|2|"));
+        ScoreRecord second = store.scores.values().stream().filter(r -> r.score().rulebookVersion() == V1.version() + 1).findFirst().orElseThrow();
+        assertThat(second.supersedes().rulebookVersion()).isEqualTo(V1.version());
+        assertThat(store.superseded).containsExactly("chat-20261111-0003|default|" + V1.version());
+        assertThat(store.ruleIndex.keySet()).allMatch(k -> k.contains("|" + (V1.version() + 1) + "|"));
         assertThat(surveys).hasSize(1);
     }
 

@@ -46,7 +46,7 @@ class DynamoQaAdaptersTest {
         assertThat(scores.putIfAbsent(r)).isTrue();
         assertThat(scores.putIfAbsent(r)).isFalse();
         assertThat(scores.scoresOf("chat-20261111-0003")).singleElement().satisfies(s -> {
-            assertThat(s.rulebookVersion()).isEqualTo(1);
+            assertThat(s.rulebookVersion()).isEqualTo(V1.version());
             assertThat(s.failedRules()).contains("insult", "forbidden");
         });
         assertThat(scores.queryTranscript("chat-20261111-0003", "FAIL#")).hasSize(r.score().failures().size());
@@ -58,7 +58,7 @@ class DynamoQaAdaptersTest {
         scores.writeRuleIndex(first, null);
         scores.putIfAbsent(first);
         StoredScore old = scores.scoresOf("chat-20261111-0003").get(0);
-        Rulebook v2 = new Rulebook(V1.id(), 2, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
+        Rulebook v2 = new Rulebook(V1.id(), V1.version() + 1, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
                 V1.complaint(), V1.rules());
         ScoreRecord second = record(v2, "zh-rude-agent", old);
         scores.writeRuleIndex(second, old);
@@ -67,12 +67,12 @@ class DynamoQaAdaptersTest {
 
         var items = scores.queryTranscript("chat-20261111-0003", "SCORE#");
         assertThat(items).hasSize(2);
-        var oldItem = items.stream().filter(i -> i.get("sk").s().endsWith("000001")).findFirst().orElseThrow();
+        var oldItem = items.stream().filter(i -> i.get("sk").s().endsWith(String.format("%06d", V1.version()))).findFirst().orElseThrow();
         assertThat(oldItem).doesNotContainKeys("gsi1pk", "gsi3pk").containsKey("supersededBy");
-        var newItem = items.stream().filter(i -> i.get("sk").s().endsWith("000002")).findFirst().orElseThrow();
-        assertThat(newItem.get("supersedes").s()).isEqualTo("SCORE#default#000001");
+        var newItem = items.stream().filter(i -> i.get("sk").s().endsWith(String.format("%06d", V1.version() + 1))).findFirst().orElseThrow();
+        assertThat(newItem.get("supersedes").s()).isEqualTo(String.format("SCORE#default#%06d", V1.version()));
         assertThat(scores.queryTranscript("chat-20261111-0003", "FAIL#"))
-                .allSatisfy(i -> assertThat(i.get("sk").s()).contains("#000002#"));
+                .allSatisfy(i -> assertThat(i.get("sk").s()).contains(String.format("#%06d#", V1.version() + 1)));
         assertThat(scores.newestFirst("ByAgent", "gsi1pk", QaScoreKeys.agent("agent-013"), 10)).hasSize(1);
     }
 
@@ -93,6 +93,11 @@ class DynamoQaAdaptersTest {
         assertThat(rulebooks.load("shop-x", Optional.empty()).version()).isEqualTo(2);
         assertThat(rulebooks.load("shop-x", Optional.of(1)).version()).isEqualTo(1);
         assertThatThrownBy(() -> rulebooks.publish(yaml)).isInstanceOf(ConditionalCheckFailedException.class);
+        // a rulebook that does not validate is refused at publish, naming the rule and the field
+        String broken = yaml.replace("version: 1", "version: 3").replace("phrases: [您好]", "when: {atLeast: {n: 2, of: [您好]}}");
+        assertThatThrownBy(() -> rulebooks.publish(broken)).isInstanceOf(InvalidRulebookException.class)
+                .hasMessageContaining("rules[0](greeting).when.atLeast.n");
+        assertThat(rulebooks.load("shop-x", Optional.empty()).version()).isEqualTo(2);
         assertThatThrownBy(() -> rulebooks.load("nope", Optional.empty())).isInstanceOf(InvalidRulebookException.class);
     }
 }

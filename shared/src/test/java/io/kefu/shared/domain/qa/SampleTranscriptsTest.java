@@ -74,4 +74,21 @@ class SampleTranscriptsTest {
         assertThat(score("zh-transfer").score()).isEqualTo(100);
         assertThat(outcome(score("en-transfer-repeat"), "transfer")).isEqualTo(Outcome.FAIL);
     }
+
+    @Test
+    void samplesGiveTheDemoItsTwoFollowUpsAndOnlyTheirNamedFailures() {
+        String[] names = {"zh-good-agent", "en-good-agent", "zh-rude-agent", "en-slow-agent", "zh-angry-customer-soothed",
+                "zh-promise-made", "en-promise-made", "zh-pii-leaked", "zh-transfer", "en-transfer-repeat"};
+        int promises = 0;
+        StringBuilder summary = new StringBuilder();
+        for (String name : names) {
+            QaScore s = score(name);
+            promises += s.promises().size();
+            summary.append(name).append(' ').append(s.score()).append(' ').append(s.status()).append(' ')
+                    .append(s.failures().stream().map(Finding::ruleId).toList()).append(' ').append(s.promises().size())
+                    .append('\n');
+        }
+        assertThat(promises).as(summary.toString()).isEqualTo(2);
+        assertThat(summary.toString()).as(summary.toString()).contains("zh-angry-customer-soothed 100 ");
+    }
 }

@@ -108,12 +108,44 @@ class ScorerChecksTest {
         }
 
         @Test
-        void refundRepeatedCountsAsUpsetAndLateApologyFails() {
-            var s = score(Chat.zh().customer(0, "我要退款").agent(2, "好的").customer(3, "退款！快点")
+        void repeatedComplaintCountsAsUpsetAndLateApologyFails() {
+            // was: the word 退款 said twice made the customer upset (issue 10); now the complaint itself repeats
+            var s = score(Chat.zh().customer(0, "我的退款申请三天了还没处理").agent(2, "好的").customer(3, "我的退款申请三天了怎么还没处理")
                     .agent(2, "在处理").agent(2, "稍等").agent(2, "抱歉"));
             var f = finding(s, "empathy");
             assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(f.evidence()).contains("退款");
+            assertThat(f.messageIndex()).isEqualTo(3);
+            assertThat(f.evidence()).contains("怎么还");
+        }
+
+        @Test
+        void merchantStatingFactsWithRefundTwiceIsNotUpset() {
+            var s = score(Chat.zh().customer(0, "你好，我这边申请了退款，订单号123").agent(2, "您好，已看到")
+                    .customer(3, "退款到账后我再重新下单").agent(2, "好的"));
+            assertThat(finding(s, "empathy").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void plainLanguageAngerIsUpset() {
+            for (String anger : new String[] {"坑死人了", "你们这服务太离谱了", "you took my money and won't give it back"}) {
+                var s = score(Chat.zh().customer(0, anger).agent(2, "您好，请提供订单号"));
+                assertThat(finding(s, "empathy").outcome()).as(anger).isEqualTo(Outcome.FAIL);
+            }
+        }
+
+        @Test
+        void negatedEmotionIsNotUpset() {
+            var s = score(Chat.zh().customer(0, "没有不满意，就是问问发货时间").agent(2, "您好，今天发货"));
+            assertThat(finding(s, "empathy").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void empathyIsJudgedAfterEachUpsetTurn() {
+            var s = score(Chat.zh().customer(0, "气死我了，还没发货").agent(2, "非常抱歉，马上为您催促").customer(30, "好")
+                    .customer(600, "又没动静，你们太离谱了").agent(2, "已催").agent(2, "请耐心等待"));
+            var f = finding(s, "empathy");
+            assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(f.evidence()).contains("离谱");
         }
 
         @Test
@@ -279,10 +311,36 @@ class ScorerChecksTest {
 
         @Test
         void unannouncedTransferFails() {
-            var s = score(Chat.en().customer(0, "invoice please").agent(2, "Hello").agent2(5, "Hi, I handle invoices"));
+            // was: any change of agent id counted as a transfer (issue 10); now the system notice is the signal
+            var s = score(Chat.en().customer(0, "invoice please").agent(2, "Hello").system(1, "Chat transferred to a-2")
+                    .agent2(5, "Hi, I handle invoices"));
             var f = finding(s, "transfer");
             assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(f.reason()).contains("not announced");
+        }
+
+        @Test
+        void teamAnsweringInTurnsIsNoTransfer() {
+            var s = score(Chat.zh().customer(0, "发货了吗").agent(2, "您好，已发货").customer(5, "好的")
+                    .agent2(5, "您好，还有其他问题吗").customer(5, "没了").agent(3, "感谢您，祝您生活愉快"));
+            assertThat(finding(s, "transfer").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void transferAnnouncedInTheAgentsOwnWordsIsSeen() {
+            var s = score(Chat.zh().customer(0, "我要退货").agent(2, "您好，我帮您转接售后专员").agent2(5, "您好，看到您要退货，马上处理"));
+            var f = finding(s, "transfer");
+            assertThat(f.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(f.messageIndex()).isEqualTo(1);
+        }
+
+        @Test
+        void customerHavingToRepeatTheProblemAfterTheTransferFails() {
+            var s = score(Chat.zh().customer(0, "我买的电饭煲煮饭一直糊底，想换一个").agent(2, "您好，为您转接售后专员")
+                    .system(1, "会话已转接").agent2(5, "您好").customer(5, "我买的电饭煲煮饭一直糊底，想换一个新的"));
+            var f = finding(s, "transfer");
+            assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(f.messageIndex()).isEqualTo(4);
         }
 
         @Test

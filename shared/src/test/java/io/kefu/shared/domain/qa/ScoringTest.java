@@ -19,7 +19,7 @@ class ScoringTest {
         assertThat(s.score()).isEqualTo(100);
         assertThat(s.failures()).isEmpty();
         assertThat(s.rulebookId()).isEqualTo("default");
-        assertThat(s.rulebookVersion()).isEqualTo(1);
+        assertThat(s.rulebookVersion()).isEqualTo(2);
     }
 
     @Test

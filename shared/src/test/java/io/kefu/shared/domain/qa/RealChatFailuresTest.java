@@ -1,0 +1,156 @@
+package io.kefu.shared.domain.qa;
+
+import static io.kefu.shared.domain.qa.ScorerFixture.finding;
+import static io.kefu.shared.domain.qa.ScorerFixture.score;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The failures measured on real chats in issue 10: each polite control scores no violation, each evasion is caught. */
+class RealChatFailuresTest {
+
+    @Nested
+    class PoliteControls {
+        @Test
+        void closerLookIsNotTheInsultLoser() {
+            var s = score(Chat.en().customer(0, "my parcel is late").agent(2, "Hello, let me take a closer look at your order."));
+            assertThat(finding(s, "insult").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(s.status()).isNotEqualTo(QaStatus.FAIL);
+        }
+
+        @Test
+        void sixSixSixInsideAnOrderNumberIsNotSlang() {
+            var s = score(Chat.zh().customer(0, "查一下").agent(2, "您好，您的订单号2026666012345已发货"));
+            assertThat(finding(s, "slang").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void omgInsideFromGuangzhouIsNotSlang() {
+            var s = score(Chat.en().customer(0, "where is it").agent(2, "Hello, it ships from Guangzhou tomorrow."));
+            assertThat(finding(s, "slang").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void hotlineNumberInsideATimeIsNoEscalation() {
+            var s = score(Chat.zh().customer(0, "我预约的安装时间是2026-11-23 15:30，能改吗").agent(2, "您好，可以的"));
+            assertThat(s.complaint().signals()).doesNotContain(EscalationSignal.REGULATOR);
+            assertThat(s.complaint().severity()).isNotEqualTo(ComplaintSeverity.HIGH);
+        }
+
+        @Test
+        void anIssueYouIsNotSueYou() {
+            var s = score(Chat.en().customer(0, "Is this an issue you can fix for me?").agent(2, "Hello, sure."));
+            assertThat(s.complaint().signals()).doesNotContain(EscalationSignal.LEGAL);
+        }
+
+        @Test
+        void politeQuestionWithBuZhiDaoIsNotForbidden() {
+            var s = score(Chat.zh().customer(0, "好的").agent(2, "不知道您是否还有其他疑问呢？"));
+            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void satisfactionAskOpeningALongMessageIsFoundPerClause() {
+            var s = score(Chat.zh().customer(0, "好的谢谢").agent(2, "请问还有其他可以帮您的吗？另外提醒您，订单预计明天送达，"
+                    + "签收时请当面检查外包装是否完好，如有破损可以拒收，我们会第一时间为您补发新的商品，感谢您的理解与支持"));
+            assertThat(finding(s, "satisfaction").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"早上好，这边是小美", "您好，很荣幸为您服务"})
+        void greetingVariantsAreRecognised(String greeting) {
+            assertThat(finding(score(Chat.zh().customer(0, "在吗").agent(2, greeting)), "greeting").outcome())
+                    .isEqualTo(Outcome.PASS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"祝您一切顺利", "有问题随时找我"})
+        void closingVariantsAreRecognised(String closing) {
+            assertThat(finding(score(Chat.zh().customer(0, "好的").agent(2, closing)), "closing").outcome())
+                    .isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void englishClosingVariantIsRecognised() {
+            var s = score(Chat.en().customer(0, "ok").agent(2, "Please let me know if there's anything else we can do."));
+            assertThat(finding(s, "closing").outcome()).isEqualTo(Outcome.PASS);
+        }
+    }
+
+    @Nested
+    class EvasionsAreStillCaught {
+        @ParameterizedTest
+        @ValueSource(strings = {"\uF967知道", "不\u200B知道", "不知\uE000道", "不 知 道"})
+        void forbiddenPhraseWithLookAlikeOrInvisibleCharacters(String text) {
+            var s = score(Chat.zh().customer(0, "怎么用").agent(2, "这个我" + text));
+            assertThat(finding(s, "forbidden").outcome()).as(text).isEqualTo(Outcome.FAIL);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"傻\u3164逼", "白\u200D痴", "l\u043Es\u0435r", "ＩＤＩＯＴ", "\u0455tupid", "神經病"})
+        void insultWithFillerLookAlikeOrTraditionalCharacters(String text) {
+            var s = score(Chat.zh().customer(0, "还没到").agent(2, "你这个" + text));
+            assertThat(finding(s, "insult").outcome()).as(text).isEqualTo(Outcome.FAIL);
+            assertThat(s.status()).isEqualTo(QaStatus.FAIL);
+        }
+
+        @Test
+        void realHotlineThreatIsHigh() {
+            var s = score(Chat.zh().customer(0, "再不处理我就打12315投诉你们").agent(2, "非常抱歉"));
+            assertThat(s.complaint().signals()).contains(EscalationSignal.REGULATOR);
+            assertThat(s.complaint().severity()).isEqualTo(ComplaintSeverity.HIGH);
+        }
+
+        @Test
+        void realLawsuitThreatIsLegal() {
+            var s = score(Chat.en().customer(0, "Refund me or I will sue you.").agent(2, "Sorry to hear that"));
+            assertThat(s.complaint().signals()).contains(EscalationSignal.LEGAL);
+        }
+
+        @Test
+        void slangAsAWordIsStillSlang() {
+            var s = score(Chat.zh().customer(0, "好评").agent(2, "666，亲真棒"));
+            assertThat(finding(s, "slang").outcome()).isEqualTo(Outcome.FAIL);
+        }
+    }
+
+    @Nested
+    class Promises {
+        @ParameterizedTest
+        @ValueSource(strings = {"稍后给您回电", "我们会尽快致电您", "核实后与您联系", "明天给您答复"})
+        void callbacksAndAnswersToComeAreChinesePromises(String text) {
+            var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
+            assertThat(s.promises()).as(text).hasSize(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"We'll reach out once the warehouse confirms.", "I will call you back shortly."})
+        void callbacksAreEnglishPromises(String text) {
+            var s = score(Chat.en().customer(0, "what now").agent(2, "Hello. " + text));
+            assertThat(s.promises()).as(text).hasSize(1);
+        }
+
+        @Test
+        void inviteToReachOutIsNoPromise() {
+            var s = score(Chat.en().customer(0, "thanks").agent(2, "Feel free to reach out to us any time."));
+            assertThat(s.promises()).isEmpty();
+        }
+
+        @Test
+        void dueTimeInTheSentenceIsUsed() {
+            // T0 = 2026-11-11T02:00Z = 10:00 in Shanghai (a Wednesday)
+            var within = score(Chat.zh().customer(0, "退款呢").agent(0, "您好，24小时内给您答复"));
+            assertThat(within.promises().get(0).dueBy()).isEqualTo(Chat.T0.plusSeconds(24 * 3600));
+            var tomorrow = score(Chat.zh().customer(0, "退款呢").agent(0, "您好，明天给您回电"));
+            assertThat(tomorrow.promises().get(0).dueBy()).isEqualTo(Instant.parse("2026-11-12T15:59:59Z"));
+            var friday = score(Chat.en().customer(0, "refund?").agent(0, "Hello, we will get back to you by Friday."));
+            assertThat(friday.promises().get(0).dueBy()).isEqualTo(Instant.parse("2026-11-13T15:59:59Z"));
+            var none = score(Chat.zh().customer(0, "退款呢").agent(0, "您好，稍后给您回复"));
+            assertThat(none.promises().get(0).dueBy()).isEqualTo(Chat.T0.plusSeconds(24 * 3600));
+        }
+    }
+}
