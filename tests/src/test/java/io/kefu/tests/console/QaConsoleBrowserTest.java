@@ -52,6 +52,8 @@ class QaConsoleBrowserTest {
     static final String HOSTILE = "chat-20261111-0666";    // agent-013, a transcript full of markup and controls
     static final String SCRIPT = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
 
+    /** The score item's key under the packaged rulebook (its version moves when the rulebook does). */
+    static final String SCORE_SK = "SCORE#default#" + String.format("%06d", io.kefu.shared.domain.qa.RulebookLoader.defaultRulebook().version());
     static LocalAwsStack stack;
     static LocalConsoleServer console;
     static ChromeDriver browser;
@@ -76,7 +78,7 @@ class QaConsoleBrowserTest {
         String hostile = hostileTranscript();
         stack.sqs().sendMessage(b -> b.queueUrl(stack.queueUrl("TranscriptsQueue")).messageBody(hostile));
         runtime.drain();
-        assertThat(item(HOSTILE, "SCORE#default#000001")).as("the hostile transcript was scored, not parked").isNotEmpty();
+        assertThat(item(HOSTILE, SCORE_SK)).as("the hostile transcript was scored, not parked").isNotEmpty();
         console = LocalConsoleServer.start(bound, runtime, clock, LocalUsers.seeded(), () -> clock.advance(Duration.ofSeconds(1)));
 
         profile = Files.createTempDirectory("kefu-chromium-");
@@ -130,7 +132,7 @@ class QaConsoleBrowserTest {
         List<WebElement> marks = browser.findElements(By.cssSelector("#messages .msg[data-index='1'] mark"));
         assertThat(marks).as("evidence highlighted in the message").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#messages .msg[data-index='1']")).getText()).contains("forbidden");
-        assertThat(browser.findElement(By.id("rulebook")).getText()).isEqualTo("default@1");
+        assertThat(browser.findElement(By.id("rulebook")).getText()).isEqualTo("default@" + io.kefu.shared.domain.qa.RulebookLoader.defaultRulebook().version());
         screenshot("chat");
 
         browser.findElement(By.tagName("body")).sendKeys("o");   // the override shortcut focuses the score
@@ -142,7 +144,7 @@ class QaConsoleBrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
-        Map<String, AttributeValue> score = item(RUDE, "SCORE#default#000001");
+        Map<String, AttributeValue> score = item(RUDE, SCORE_SK);
         assertThat(score.get("status").s()).isEqualTo("REVIEWED");
         assertThat(score.get("reviewedScore").n()).isEqualTo("40");
         assertThat(score.get("reviewedBy").s()).isEqualTo("lead.li");
@@ -165,7 +167,7 @@ class QaConsoleBrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
-        assertThat(item(RUDE, "SCORE#default#000001").get("status").s()).isEqualTo("DISPUTED");
+        assertThat(item(RUDE, SCORE_SK).get("status").s()).isEqualTo("DISPUTED");
         assertThat(audits(RUDE)).extracting(a -> a.get("action").s() + " " + a.get("actor").s())
                 .containsExactly("OVERRIDE lead.li", "DISPUTE agent-013");
         assertThat(browser.findElements(By.id("dispute-form"))).as("one open dispute at a time").isEmpty();
@@ -197,7 +199,7 @@ class QaConsoleBrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
-        Map<String, AttributeValue> score = item(RUDE, "SCORE#default#000001");
+        Map<String, AttributeValue> score = item(RUDE, SCORE_SK);
         assertThat(score.get("status").s()).isEqualTo("REVIEWED");
         assertThat(score.get("reviewedScore").n()).isEqualTo("60");
         assertThat(audits(RUDE)).extracting(a -> a.get("action").s()).containsExactly("OVERRIDE", "DISPUTE", "DISPUTE_UPHELD");

@@ -54,6 +54,8 @@ class QaConsoleHandlerTest {
     static final Map<String, String> AGENT_013 = Map.of("cognito:username", "zhang.wei", "cognito:groups", "[agent]",
             "custom:agent_id", "agent-013");
 
+    /** The score item's key under the packaged rulebook (its version moves when the rulebook does). */
+    static final String SCORE_SK = "SCORE#default#" + String.format("%06d", io.kefu.shared.domain.qa.RulebookLoader.defaultRulebook().version());
     static LocalAwsStack stack;
     static final ManualClock clock = ManualClock.at(SCORED);
     QaConsoleHandler handler;
@@ -107,7 +109,7 @@ class QaConsoleHandlerTest {
 
     Map<String, AttributeValue> scoreItem(String id) {
         return stack.dynamoDb().getItem(b -> b.tableName(stack.tableName("QaScoresTable")).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("TRANSCRIPT#" + id), "sk", AttributeValue.fromS("SCORE#default#000001")))).item();
+                "pk", AttributeValue.fromS("TRANSCRIPT#" + id), "sk", AttributeValue.fromS(SCORE_SK)))).item();
     }
 
     static List<String> ids(JsonNode page) {
