@@ -1,5 +1,6 @@
 package io.kefu.shared.aws;
 
+import io.kefu.shared.effects.MessageMeta;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;

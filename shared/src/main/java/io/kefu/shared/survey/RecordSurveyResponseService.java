@@ -1,6 +1,6 @@
 package io.kefu.shared.survey;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.LowScoreFollowUp;
 import io.kefu.shared.contract.SurveyResponseMessage;
 import io.kefu.shared.domain.survey.DailyAggregate;

@@ -1,6 +1,6 @@
 package io.kefu.shared.survey;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.customer.CustomerPreferences;

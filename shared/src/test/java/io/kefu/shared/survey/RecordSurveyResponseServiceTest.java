@@ -7,7 +7,7 @@ import static io.kefu.shared.survey.SurveyFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.domain.survey.DailyAggregate;
 import io.kefu.shared.domain.survey.ResponseToken;
 import io.kefu.shared.domain.survey.SurveyIds;

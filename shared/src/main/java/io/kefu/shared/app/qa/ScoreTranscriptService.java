@@ -1,6 +1,6 @@
 package io.kefu.shared.app.qa;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.PromiseFollowUp;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.contract.TranscriptMessage;

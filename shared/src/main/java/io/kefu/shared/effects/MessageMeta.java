@@ -1,6 +1,5 @@
-package io.kefu.shared.aws;
+package io.kefu.shared.effects;
 
-import io.kefu.shared.effects.Invocation;
 import java.time.Clock;
 
 /**
