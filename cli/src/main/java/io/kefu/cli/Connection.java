@@ -2,6 +2,9 @@ package io.kefu.cli;
 
 import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.local.stack.RepoRoot;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +37,13 @@ public final class Connection {
     @Option(names = "--stage", description = "The template's Stage parameter (default: its Default, dev).")
     String stage;
 
-    /** Where `kefu up` records the running stack's endpoints for the other commands. */
+    /**
+     * Where `kefu up` records the running stack's endpoints for the other commands: .kefu/local.json, or
+     * {@code KEFU_STATE_FILE} (a second stack beside the usual one, tests).
+     */
     public static Path stateFile() {
-        return RepoRoot.find().resolve(".kefu/local.json");
+        String override = System.getenv("KEFU_STATE_FILE");
+        return override != null && !override.isBlank() ? Path.of(override) : RepoRoot.find().resolve(".kefu/local.json");
     }
 
     /** True when a flag names an endpoint, region or profile (anything but the recorded local stack). */
@@ -83,14 +90,38 @@ public final class Connection {
             throw new IllegalStateException("no endpoint given and no running `kefu up` (" + recorded + " missing)");
         }
         String json = Files.readString(recorded);
+        URI sqs = URI.create(field(json, "sqsEndpoint", recorded));
+        URI dynamoDb = URI.create(field(json, "dynamoDbEndpoint", recorded));
+        for (URI endpoint : new URI[] {sqs, dynamoDb}) {
+            if (!listening(endpoint)) {
+                throw new StackNotRunning("the local stack recorded in " + recorded + " is not running (nothing"
+                        + " answers at " + endpoint + "): start it with ./kefu up, or give --endpoint");
+            }
+        }
         LocalAwsStack.Builder b = builder()
-                .sqsEndpoint(URI.create(field(json, "sqsEndpoint", recorded)))
-                .dynamoDbEndpoint(URI.create(field(json, "dynamoDbEndpoint", recorded)))
+                .sqsEndpoint(sqs)
+                .dynamoDbEndpoint(dynamoDb)
                 .region(field(json, "region", recorded));
         if (stage == null) {
             b.stage(field(json, "stage", recorded));
         }
         return b.bootstrap(bootstrap).connect();
+    }
+
+    /** `kefu up` recorded a stack that has gone (stopped, crashed, machine restarted): a one-line error. */
+    public static final class StackNotRunning extends RuntimeException {
+        public StackNotRunning(String message) {
+            super(message);
+        }
+    }
+
+    private static boolean listening(URI endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private static String field(String json, String name, Path file) {

@@ -21,7 +21,8 @@ abstract class QaSubcommand extends QaOutput implements Callable<Integer> {
     public final Integer call() throws Exception {
         try (QaContext ctx = QaContext.of(connection.connect(), now == null ? null : Instant.parse(now))) {
             return run(ctx);
-        } catch (ReviewRejectedException | IllegalArgumentException | InvalidRulebookException e) {
+        } catch (ReviewRejectedException | IllegalArgumentException | InvalidRulebookException
+                 | Connection.StackNotRunning e) {
             err().println("error: " + e.getMessage());
             err().flush();
             return 2;

@@ -4,7 +4,7 @@ import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.local.stack.RepoRoot;
 import io.kefu.shared.app.qa.ScoreRecord;
 import io.kefu.shared.app.qa.ScoreTranscriptService;
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.aws.qa.DynamoQaScoreRepository;
 import io.kefu.shared.contract.TranscriptMessage;
 import io.kefu.shared.domain.qa.ComplaintGrade;

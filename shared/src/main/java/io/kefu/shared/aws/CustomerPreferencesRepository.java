@@ -6,6 +6,7 @@ import io.kefu.shared.domain.customer.QuietHours;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,10 +31,11 @@ public final class CustomerPreferencesRepository {
         }
         return new CustomerPreferences(
                 customerId,
-                Channel.valueOf(text(item, "channel", Channel.APP_PUSH.name())),
+                field(customerId, "channel", () -> Channel.valueOf(text(item, "channel", Channel.APP_PUSH.name()))),
                 text(item, "locale", "zh-CN"),
-                ZoneId.of(text(item, "zone", CustomerPreferences.DEFAULT_ZONE.getId())),
-                QuietHours.parse(text(item, "quietHours", QuietHours.DEFAULT.format())),
+                field(customerId, "zone", () -> ZoneId.of(text(item, "zone", CustomerPreferences.DEFAULT_ZONE.getId()))),
+                field(customerId, "quietHours",
+                        () -> QuietHours.parse(text(item, "quietHours", QuietHours.DEFAULT.format()))),
                 flag(item, "proactiveOptOut"),
                 flag(item, "surveyOptOut"),
                 flag(item, "vip"));
@@ -53,6 +55,16 @@ public final class CustomerPreferencesRepository {
 
     private static Map<String, AttributeValue> key(String customerId) {
         return Map.of("pk", AttributeValue.fromS("CUSTOMER#" + customerId), "sk", AttributeValue.fromS(SK));
+    }
+
+    /** A stored value this code cannot read: say which customer and field, not just "No enum constant". */
+    private static <T> T field(String customerId, String name, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("customer preferences of " + customerId + ": unreadable " + name + " ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     private static String text(Map<String, AttributeValue> item, String name, String fallback) {

@@ -1,5 +1,7 @@
 package io.kefu.shared.aws;
 
+import io.kefu.shared.effects.MessageMeta;
+
 /**
  * The per-message work of a function. Throw {@link io.kefu.shared.json.InvalidMessageException}
  * for bad input (parked at once), anything else for "try again" (the message is reported as a batch

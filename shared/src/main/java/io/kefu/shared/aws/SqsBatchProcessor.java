@@ -1,7 +1,10 @@
 package io.kefu.shared.aws;
 
+import io.kefu.shared.effects.MessageMeta;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.kefu.shared.effects.Invocation;
 import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.json.JsonContract;
 import io.kefu.shared.privacy.PiiRedactor;
@@ -25,16 +28,28 @@ public final class SqsBatchProcessor {
     private final PoisonParking parking;
     private final EventLog log;
 
+    /** {@code log}'s clock is the functions' clock: contract times and leases are judged on it. */
     public SqsBatchProcessor(PoisonParking parking, EventLog log) {
         this.parking = parking;
         this.log = log;
     }
 
+    /** Without a Lambda context (tests): every message gets a full default timeout. */
     public <T> SQSBatchResponse process(SQSEvent event, JsonContract<T> contract, MessageHandler<T> handler) {
+        return process(event, null, contract, handler);
+    }
+
+    /**
+     * {@code context}'s remaining time, taken once when the batch starts, is the deadline of every lease the
+     * per-message function claims ({@link MessageMeta#invocation()}).
+     */
+    public <T> SQSBatchResponse process(SQSEvent event, Context context, JsonContract<T> contract,
+                                        MessageHandler<T> handler) {
+        Invocation invocation = LambdaInvocation.of(context, log.clock());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
-            if (!processOne(message, contract, handler)) {
+            if (!processOne(message, invocation, contract, handler)) {
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
             }
@@ -43,8 +58,10 @@ public final class SqsBatchProcessor {
     }
 
     /** @return true when the message may be deleted from the queue */
-    private <T> boolean processOne(SQSEvent.SQSMessage message, JsonContract<T> contract, MessageHandler<T> handler) {
-        MessageMeta meta = new MessageMeta(message.getMessageId(), receiveCount(message), message.getEventSourceArn());
+    private <T> boolean processOne(SQSEvent.SQSMessage message, Invocation invocation, JsonContract<T> contract,
+                                   MessageHandler<T> handler) {
+        MessageMeta meta = new MessageMeta(message.getMessageId(), receiveCount(message), message.getEventSourceArn(),
+                invocation);
         try {
             T decoded = contract.decode(message.getBody(), log.clock().instant());
             handler.handle(decoded, meta);

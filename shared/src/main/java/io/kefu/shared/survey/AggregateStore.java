@@ -11,10 +11,16 @@ public interface AggregateStore {
     record Cell(LocalDate day, String kind, String team, String agent) {}
 
     /**
-     * Add one survey's counts to its cell at most once (the cell remembers which surveys it holds).
-     * @return false when that survey was already counted
+     * Step 1 of counting an answer: add one survey's counts to its cell at most once (the cell remembers the
+     * survey until {@link #settle}). @return false when that survey was already counted
      */
     boolean add(Cell cell, String surveyId, DailyAggregate delta);
+
+    /**
+     * Last step, after the survey is marked AGGREGATED (which stops any retry from adding again): the cell
+     * forgets the survey, so it only ever remembers answers in flight. Idempotent.
+     */
+    void settle(Cell cell, String surveyId);
 
     /** Every cell of a day, for reports that roll up by agent, team or kind. */
     Map<Cell, DailyAggregate> day(LocalDate day);

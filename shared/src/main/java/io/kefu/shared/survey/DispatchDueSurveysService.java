@@ -7,6 +7,9 @@ import io.kefu.shared.domain.survey.Survey;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyMessageText;
 import io.kefu.shared.domain.survey.SurveyPolicy;
+import io.kefu.shared.effects.Invocation;
+import io.kefu.shared.effects.Lease;
+import io.kefu.shared.effects.ScheduledBatch;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +22,17 @@ import java.util.function.Function;
  * One dispatcher run: for every survey whose next action is due (DueByTime index, every shard),
  * win the conditional transition first, then do the effect, then record it.
  *
- * <p>Send = SCHEDULED -> SENDING (lease) -> publish with key "survey:"+id -> SENT. A crash after the
- * publish leaves SENDING; when the lease runs out the next run sends again with the same key, which
+ * <p>Send = SCHEDULED -> SENDING (a {@link Lease} ending with the invocation) -> publish with key "survey:"+id -> SENT. A crash after the
+ * publish leaves SENDING; a send that fails with an error hands the lease back (the next run retries), a
+ * dispatcher that dies leaves it to run out; either way the next run sends again with the same key, which
  * the gateway drops if the first one got through: at-least-once plus a key = exactly once for the
  * customer. Two dispatchers at once: only one wins SCHEDULED -> SENDING.
  */
 public final class DispatchDueSurveysService {
     /** Per shard and run: 4 shards x 500 = 2,000 actions a minute before a backlog carries to the next run. */
     private static final int PAGE = 500;
+    /** No new survey with less than this left of the invocation. */
+    private static final Duration RESERVE = Duration.ofSeconds(5);
 
     private final SurveyPolicy policy;
     private final SurveyStore store;
@@ -64,41 +70,47 @@ public final class DispatchDueSurveysService {
         int sent, reminded, expired, retried, cancelled, deferred, failed;
     }
 
+    /** Without a Lambda context (tests): a full default timeout. */
     public Summary run() {
+        return run(Invocation.fresh(clock));
+    }
+
+    /**
+     * Every shard's due page through one {@link ScheduledBatch}: a survey that fails is logged and stays due
+     * for the next minute, the others go on; no new survey once less than {@link #RESERVE} is left.
+     */
+    public Summary run(Invocation invocation) {
         Instant now = clock.instant();
         Instant horizon = now.plus(policy.lookahead());
         Tally tally = new Tally();
+        ScheduledBatch batch = new ScheduledBatch("survey.dispatch", invocation, PAGE, RESERVE, clock, log);
         for (int shard = 0; shard < policy.dueShards(); shard++) {
-            for (Survey survey : store.dueBy(shard, horizon, PAGE)) {
-                try {
-                    act(survey, now, horizon, tally);
-                } catch (RuntimeException e) {
-                    // One bad survey must not hold up the others; it stays due and is tried next minute.
-                    tally.failed++;
-                    log.warn("survey.dispatch_failed", Map.of("surveyId", survey.surveyId(),
-                            "error", e.getClass().getSimpleName(), "detail", String.valueOf(e.getMessage())));
-                }
-            }
+            int s = shard;
+            batch.page(limit -> store.dueBy(s, horizon, limit), Survey::surveyId,
+                    survey -> act(survey, now, horizon, invocation, tally));
         }
+        tally.failed = batch.failed();
         Summary summary = new Summary(tally.sent, tally.reminded, tally.expired, tally.retried, tally.cancelled, tally.deferred,
                 tally.failed);
-        log.info("survey.dispatch_run", summary.asMap());
+        Map<String, Object> logged = new LinkedHashMap<>(summary.asMap());
+        logged.putAll(batch.summary());
+        log.info("survey.dispatch_run", logged);
         return summary;
     }
 
-    private void act(Survey survey, Instant now, Instant horizon, Tally tally) {
+    private void act(Survey survey, Instant now, Instant horizon, Invocation invocation, Tally tally) {
         switch (survey.status()) {
-            case SCHEDULED -> send(survey, now, false, tally);
+            case SCHEDULED -> send(survey, now, false, invocation, tally);
             case SENDING -> {
-                if (survey.leaseUntil() != null && survey.leaseUntil().isBefore(now)) {
-                    send(survey, now, true, tally);
+                if (survey.leaseUntil() == null || survey.leaseUntil().isBefore(now)) { // ran out, or handed back
+                    send(survey, now, true, invocation, tally);
                 }
             }
             case SENT, REMINDING -> {
                 if (survey.expiresAt() != null && !survey.expiresAt().isAfter(now)) {
                     expire(survey, now, tally);
                 } else if (survey.remindAt() != null && !survey.remindAt().isAfter(horizon)) {
-                    remind(survey, now, horizon, tally);
+                    remind(survey, now, horizon, invocation, tally);
                 }
             }
             case REMINDED -> {
@@ -110,7 +122,7 @@ public final class DispatchDueSurveysService {
         }
     }
 
-    private void send(Survey survey, Instant now, boolean retry, Tally tally) {
+    private void send(Survey survey, Instant now, boolean retry, Invocation invocation, Tally tally) {
         CustomerPreferences customer = preferences.apply(survey.customerId());
         if (customer.surveyOptOut() && !retry) {
             if (store.cancel(survey.surveyId(), "customer opted out before sending")) {
@@ -127,37 +139,41 @@ public final class DispatchDueSurveysService {
             }
             return;
         }
-        Instant lease = now.plus(policy.sendLease());
-        if (!store.claimSend(survey.surveyId(), now, lease)) {
+        Instant expiresAt = policy.expiryTime(visibleAt);
+        boolean[] recorded = new boolean[1];
+        Lease lease = invocation.lease(now);
+        boolean mine = lease.run(l -> store.claimSend(survey.surveyId(), now, l), () -> {
+            String token = newToken(survey, expiresAt);
+            outbox.sendToCustomer(message(survey, SurveyIds.sendKey(survey.surveyId()), "SURVEY", token, false, now),
+                    Duration.between(now, visibleAt));
+            recorded[0] = store.completeSend(survey.surveyId(), lease, visibleAt,
+                    policy.reminderTime(visibleAt, customer), expiresAt);
+        }, l -> store.releaseLease(survey.surveyId(), l, now));
+        if (!mine) {
             return; // another dispatcher has it
         }
-        Instant expiresAt = policy.expiryTime(visibleAt);
-        String token = newToken(survey, expiresAt);
-        outbox.sendToCustomer(message(survey, SurveyIds.sendKey(survey.surveyId()), "SURVEY", token, false, now),
-                Duration.between(now, visibleAt));
-        boolean recorded = store.completeSend(survey.surveyId(), lease, visibleAt,
-                policy.reminderTime(visibleAt, customer), expiresAt);
         if (retry) {
             tally.retried++;
         } else {
             tally.sent++;
         }
-        log.info("survey.sent", Map.of("surveyId", survey.surveyId(), "retry", retry, "recorded", recorded,
+        log.info("survey.sent", Map.of("surveyId", survey.surveyId(), "retry", retry, "recorded", recorded[0],
                 "visibleAt", visibleAt.toString()));
     }
 
-    private void remind(Survey survey, Instant now, Instant horizon, Tally tally) {
-        Instant lease = now.plus(policy.sendLease());
-        if (!store.claimReminder(survey.surveyId(), now, horizon, lease)) {
-            return;
-        }
+    private void remind(Survey survey, Instant now, Instant horizon, Invocation invocation, Tally tally) {
         Instant visibleAt = survey.remindAt().isAfter(now) ? survey.remindAt() : now;
-        String token = newToken(survey, survey.expiresAt());
-        outbox.sendToCustomer(message(survey, SurveyIds.reminderKey(survey.surveyId()), "SURVEY_REMINDER", token, true, now),
-                Duration.between(now, visibleAt));
-        store.completeReminder(survey.surveyId(), lease, visibleAt);
-        tally.reminded++;
-        log.info("survey.reminded", Map.of("surveyId", survey.surveyId()));
+        Lease lease = invocation.lease(now);
+        boolean mine = lease.run(l -> store.claimReminder(survey.surveyId(), now, horizon, l), () -> {
+            String token = newToken(survey, survey.expiresAt());
+            outbox.sendToCustomer(message(survey, SurveyIds.reminderKey(survey.surveyId()), "SURVEY_REMINDER", token,
+                    true, now), Duration.between(now, visibleAt));
+            store.completeReminder(survey.surveyId(), lease, visibleAt);
+        }, l -> store.releaseLease(survey.surveyId(), l, now));
+        if (mine) {
+            tally.reminded++;
+            log.info("survey.reminded", Map.of("surveyId", survey.surveyId()));
+        }
     }
 
     private void expire(Survey survey, Instant now, Tally tally) {

@@ -1,6 +1,6 @@
 package io.kefu.shared.survey;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.LowScoreFollowUp;
 import io.kefu.shared.contract.SurveyResponseMessage;
 import io.kefu.shared.domain.survey.DailyAggregate;
@@ -12,6 +12,9 @@ import io.kefu.shared.domain.survey.SurveyKind;
 import io.kefu.shared.domain.survey.SurveyPolicy;
 import io.kefu.shared.domain.survey.SurveyStatus;
 import io.kefu.shared.domain.survey.Topic;
+import io.kefu.shared.effects.PayloadHash;
+import io.kefu.shared.effects.Repeat;
+import io.kefu.shared.effects.Steps;
 import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
@@ -25,7 +28,12 @@ import java.util.Map;
  * Records one answer: token -> survey, one conditional write to ANSWERED (only the first answer
  * wins), then the effects (aggregate counters, a low-score follow-up), then ANSWERED -> AGGREGATED.
  * A redelivery of the same SQS message finds ANSWERED and finishes the effects; the aggregate cell
- * remembers which surveys it counted, so the counters never move twice.
+ * remembers the surveys it is counting until they are AGGREGATED, so the counters never move twice and the
+ * cell does not grow with every answer.
+ *
+ * <p>The answer's payload hash is stored with it: a resent identical copy of the answer (a new SQS
+ * message, the same content) is a no-op success; the same token with a different answer is parked as a
+ * conflicting duplicate ({@code token already used}), logged at WARN.
  */
 public final class RecordSurveyResponseService {
     private final SurveyPolicy policy;
@@ -47,6 +55,7 @@ public final class RecordSurveyResponseService {
 
     public void handle(SurveyResponseMessage message, MessageMeta meta) {
         Instant now = clock.instant();
+        String hash = PayloadHash.of(message);
         SurveyStore.TokenOwner owner = store.findToken(ResponseToken.hash(message.token()))
                 .orElseThrow(() -> rejected(meta, null, "unknown token"));
         Survey survey = store.find(owner.surveyId())
@@ -57,10 +66,12 @@ public final class RecordSurveyResponseService {
             reject(survey, now, meta);
             SurveyAnswer answer = new SurveyAnswer(message.csat(), message.nps(),
                     PiiRedactor.redact(message.comment()), topics(message.topicRatings()));
-            if (store.recordAnswer(survey.surveyId(), answer, now, meta.messageId(), now)) {
+            if (store.recordAnswer(survey.surveyId(), answer, now, meta.messageId(), hash, now)) {
                 log.info("survey.answered", Map.of("surveyId", survey.surveyId(), "messageId", meta.messageId(),
                         "csat", answer.csat()));
-                finish(survey, new RecordedAnswer(answer, now, meta.messageId()));
+                RecordedAnswer recorded = new RecordedAnswer(answer, now, meta.messageId(), hash);
+                finish(survey, recorded);
+                aggregates.settle(cell(survey, recorded), survey.surveyId());
                 return;
             }
             survey = store.find(survey.surveyId()).orElseThrow();
@@ -71,11 +82,19 @@ public final class RecordSurveyResponseService {
         }
         RecordedAnswer recorded = store.answer(survey.surveyId()).orElseThrow();
         if (!recorded.sourceMessageId().equals(meta.messageId())) {
-            throw rejected(meta, survey.surveyId(), "token already used: survey answered at " + recorded.answeredAt());
+            // no stored hash (answered before hashes were kept): cannot tell a resend from a replay, so refuse
+            if (recorded.payloadHash() == null || Repeat.of(recorded.payloadHash(), hash) == Repeat.CONFLICT) {
+                throw rejected(meta, survey.surveyId(), "token already used: survey answered at " + recorded.answeredAt()
+                        + " with a different answer");
+            }
+            log.info("survey.answer_resent", Map.of("surveyId", survey.surveyId(), "messageId", meta.messageId(),
+                    "firstMessageId", recorded.sourceMessageId()));
         }
-        if (survey.status() == SurveyStatus.ANSWERED) {
-            finish(survey, recorded); // a crash came between the answer and its effects
-        }
+        Survey answered = survey;
+        Steps.first("count-and-follow-up", () -> answered.status() != SurveyStatus.ANSWERED, () -> finish(answered, recorded))
+                // always: a crash may have come between AGGREGATED and the cell forgetting the survey
+                .then("settle", () -> false, () -> aggregates.settle(cell(answered, recorded), answered.surveyId()))
+                .run();
     }
 
     /** Throws the reason a survey cannot take an answer now, if there is one. */
@@ -90,16 +109,18 @@ public final class RecordSurveyResponseService {
 
     private void finish(Survey survey, RecordedAnswer recorded) {
         SurveyAnswer answer = recorded.answer();
-        AggregateStore.Cell cell = new AggregateStore.Cell(
-                recorded.answeredAt().atZone(policy.reportingZone()).toLocalDate(),
-                survey.kind().name(), orDash(survey.team()), orDash(survey.agentId()));
-        boolean counted = aggregates.add(cell, survey.surveyId(), DailyAggregate.of(answer));
+        boolean counted = aggregates.add(cell(survey, recorded), survey.surveyId(), DailyAggregate.of(answer));
         boolean low = policy.lowScore().isLow(answer.csat(), answer.nps());
         if (low) {
             outbox.openFollowUp(followUp(survey, recorded));
         }
         store.markAggregated(survey.surveyId());
         log.info("survey.aggregated", Map.of("surveyId", survey.surveyId(), "counted", counted, "lowScore", low));
+    }
+
+    private AggregateStore.Cell cell(Survey survey, RecordedAnswer recorded) {
+        return new AggregateStore.Cell(recorded.answeredAt().atZone(policy.reportingZone()).toLocalDate(),
+                survey.kind().name(), orDash(survey.team()), orDash(survey.agentId()));
     }
 
     private LowScoreFollowUp followUp(Survey survey, RecordedAnswer recorded) {

@@ -1,6 +1,6 @@
 package io.kefu.shared.survey;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.customer.CustomerPreferences;
@@ -10,6 +10,9 @@ import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyKind;
 import io.kefu.shared.domain.survey.SurveyPolicy;
 import io.kefu.shared.domain.survey.SurveyStatus;
+import io.kefu.shared.effects.PayloadHash;
+import io.kefu.shared.effects.Repeat;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +48,9 @@ public final class ScheduleSurveyService {
 
     public void handle(SurveyRequest request, MessageMeta meta) {
         String surveyId = SurveyIds.surveyId(request.requestId());
+        String hash = PayloadHash.of(request);
         if (store.find(surveyId).isPresent()) {
-            log.info("survey.duplicate_request", Map.of("surveyId", surveyId, "messageId", meta.messageId()));
+            duplicate(surveyId, hash, meta);
             return;
         }
         Instant now = clock.instant();
@@ -60,7 +64,7 @@ public final class ScheduleSurveyService {
                 request.occurredAt(), dueAt, null, null, null, null, null);
 
         if (customer.surveyOptOut()) {
-            skip(planned, "customer opted out of surveys", meta);
+            skip(planned, "customer opted out of surveys", hash, meta);
             return;
         }
         int priority = policy.rules(kind).priority();
@@ -70,7 +74,7 @@ public final class ScheduleSurveyService {
             FatigueRule.Holder holder = store.windowHolder(request.customerId()).orElse(null);
             FatigueRule.Decision decision = FatigueRule.decide(surveyId, priority, now, holder);
             if (decision instanceof FatigueRule.Blocked blocked) {
-                skip(planned, blocked.reason(), meta);
+                skip(planned, blocked.reason(), hash, meta);
                 return;
             }
             if (decision instanceof FatigueRule.Supersede supersede && !store.supersede(supersede.holderSurveyId(), surveyId)) {
@@ -81,7 +85,7 @@ public final class ScheduleSurveyService {
                 if (decision instanceof FatigueRule.Supersede s) {
                     log.info("survey.superseded", Map.of("surveyId", s.holderSurveyId(), "by", surveyId));
                 }
-                insert(planned, meta);
+                insert(planned, hash, meta);
                 return;
             }
         }
@@ -89,19 +93,37 @@ public final class ScheduleSurveyService {
         throw new IllegalStateException("customer survey window contended for " + surveyId);
     }
 
-    private void insert(Survey survey, MessageMeta meta) {
-        boolean created = store.create(survey);
-        log.info(created ? "survey.scheduled" : "survey.duplicate_request", Map.of(
-                "surveyId", survey.surveyId(), "kind", survey.kind().name(),
+    private void insert(Survey survey, String hash, MessageMeta meta) {
+        if (!store.create(survey, hash)) {
+            duplicate(survey.surveyId(), hash, meta); // a concurrent copy got there first
+            return;
+        }
+        log.info("survey.scheduled", Map.of("surveyId", survey.surveyId(), "kind", survey.kind().name(),
                 "dueAt", survey.dueAt().toString(), "messageId", meta.messageId()));
     }
 
-    private void skip(Survey planned, String reason, MessageMeta meta) {
+    /**
+     * The requestId is known: an identical copy is a no-op; other content under a reused requestId is parked as
+     * a conflicting duplicate (the first request stands) and logged at WARN.
+     */
+    private void duplicate(String surveyId, String hash, MessageMeta meta) {
+        if (Repeat.of(store.requestHash(surveyId).orElse(null), hash) == Repeat.CONFLICT) {
+            log.warn("survey.conflicting_request", Map.of("surveyId", surveyId, "messageId", meta.messageId()));
+            throw new InvalidMessageException("requestId", "conflicting duplicate: requestId already used for a"
+                    + " different request (survey " + surveyId + "); use a new requestId");
+        }
+        log.info("survey.duplicate_request", Map.of("surveyId", surveyId, "messageId", meta.messageId()));
+    }
+
+    private void skip(Survey planned, String reason, String hash, MessageMeta meta) {
         Survey skipped = new Survey(planned.surveyId(), planned.requestId(), planned.kind(), SurveyStatus.SKIPPED,
                 planned.customerId(), planned.subjectId(), planned.orderId(), planned.agentId(), planned.team(),
                 planned.locale(), planned.channel(), planned.requestedAt(), planned.dueAt(), null, null, null, null,
                 reason);
-        store.create(skipped);
+        if (!store.create(skipped, hash)) {
+            duplicate(planned.surveyId(), hash, meta);
+            return;
+        }
         log.info("survey.skipped", Map.of("surveyId", planned.surveyId(), "reason", reason, "messageId", meta.messageId()));
     }
 }

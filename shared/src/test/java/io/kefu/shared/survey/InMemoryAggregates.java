@@ -12,6 +12,11 @@ final class InMemoryAggregates implements AggregateStore {
     private final Map<Cell, DailyAggregate> cells = new HashMap<>();
     private final Map<Cell, Set<String>> counted = new HashMap<>();
 
+    /** Survey ids a cell still remembers (in flight): empty once every answer is settled. */
+    synchronized Set<String> counting(Cell cell) {
+        return Set.copyOf(counted.getOrDefault(cell, Set.of()));
+    }
+
     @Override
     public synchronized boolean add(Cell cell, String surveyId, DailyAggregate delta) {
         if (!counted.computeIfAbsent(cell, c -> new HashSet<>()).add(surveyId)) {
@@ -19,6 +24,14 @@ final class InMemoryAggregates implements AggregateStore {
         }
         cells.merge(cell, delta, DailyAggregate::plus);
         return true;
+    }
+
+    @Override
+    public synchronized void settle(Cell cell, String surveyId) {
+        Set<String> ids = counted.get(cell);
+        if (ids != null) {
+            ids.remove(surveyId);
+        }
     }
 
     @Override

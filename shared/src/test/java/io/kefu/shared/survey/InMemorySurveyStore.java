@@ -5,6 +5,7 @@ import io.kefu.shared.domain.survey.Survey;
 import io.kefu.shared.domain.survey.SurveyAnswer;
 import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyStatus;
+import io.kefu.shared.effects.Lease;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,10 +48,20 @@ final class InMemorySurveyStore implements SurveyStore {
         return Optional.ofNullable(answers.get(surveyId));
     }
 
+    private final Map<String, String> requestHashes = new java.util.HashMap<>();
+
     @Override
-    public synchronized boolean create(Survey survey) {
+    public synchronized Optional<String> requestHash(String surveyId) {
+        return Optional.ofNullable(requestHashes.get(surveyId));
+    }
+
+    @Override
+    public synchronized boolean create(Survey survey, String requestHash) {
         if (surveys.containsKey(survey.surveyId())) {
             return false;
+        }
+        if (requestHash != null) {
+            requestHashes.put(survey.surveyId(), requestHash);
         }
         surveys.put(survey.surveyId(), survey);
         if (survey.status() == SurveyStatus.SCHEDULED) {
@@ -128,31 +139,44 @@ final class InMemorySurveyStore implements SurveyStore {
     }
 
     @Override
-    public synchronized boolean claimSend(String surveyId, Instant now, Instant leaseUntil) {
+    public synchronized boolean claimSend(String surveyId, Instant now, Lease lease) {
+        Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.SENDING,
                 s -> s.status() == SurveyStatus.SCHEDULED
-                        || (s.status() == SurveyStatus.SENDING && s.leaseUntil().isBefore(now)),
+                        || (s.status() == SurveyStatus.SENDING && (s.leaseUntil() == null || s.leaseUntil().isBefore(now))),
                 s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), leaseUntil), leaseUntil);
     }
 
     @Override
-    public synchronized boolean completeSend(String surveyId, Instant leaseUntil, Instant sentAt, Instant remindAt,
+    public synchronized void releaseLease(String surveyId, Lease lease, Instant now) {
+        Survey current = surveys.get(surveyId);
+        if (current != null) {
+            move(surveyId, current.status(), s -> lease.until().equals(s.leaseUntil()),
+                    s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), null), now);
+        }
+    }
+
+    @Override
+    public synchronized boolean completeSend(String surveyId, Lease lease, Instant sentAt, Instant remindAt,
                                              Instant expiresAt) {
+        Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.SENT,
                 s -> s.status() == SurveyStatus.SENDING && leaseUntil.equals(s.leaseUntil()),
                 s -> with(s, sentAt, remindAt, expiresAt, null), remindAt != null ? remindAt : expiresAt);
     }
 
     @Override
-    public synchronized boolean claimReminder(String surveyId, Instant now, Instant horizon, Instant leaseUntil) {
+    public synchronized boolean claimReminder(String surveyId, Instant now, Instant horizon, Lease lease) {
+        Instant leaseUntil = lease.until();
         return move(surveyId, SurveyStatus.REMINDING,
                 s -> (s.status() == SurveyStatus.SENT && s.remindAt() != null && !s.remindAt().isAfter(horizon))
-                        || (s.status() == SurveyStatus.REMINDING && s.leaseUntil().isBefore(now)),
+                        || (s.status() == SurveyStatus.REMINDING && (s.leaseUntil() == null || s.leaseUntil().isBefore(now))),
                 s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), leaseUntil), leaseUntil);
     }
 
     @Override
-    public synchronized boolean completeReminder(String surveyId, Instant leaseUntil, Instant remindedAt) {
+    public synchronized boolean completeReminder(String surveyId, Lease lease, Instant remindedAt) {
+        Instant leaseUntil = lease.until();
         Survey current = surveys.get(surveyId);
         return move(surveyId, SurveyStatus.REMINDED,
                 s -> s.status() == SurveyStatus.REMINDING && leaseUntil.equals(s.leaseUntil()),
@@ -164,18 +188,18 @@ final class InMemorySurveyStore implements SurveyStore {
         return move(surveyId, SurveyStatus.EXPIRED,
                 s -> s.expiresAt() != null && !s.expiresAt().isAfter(now)
                         && (s.status() == SurveyStatus.SENT || s.status() == SurveyStatus.REMINDED
-                        || (s.status() == SurveyStatus.REMINDING && s.leaseUntil().isBefore(now))),
+                        || (s.status() == SurveyStatus.REMINDING && (s.leaseUntil() == null || s.leaseUntil().isBefore(now)))),
                 s -> s, null);
     }
 
     @Override
     public synchronized boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt,
-                                             String sourceMessageId, Instant now) {
+                                             String sourceMessageId, String payloadHash, Instant now) {
         boolean won = move(surveyId, SurveyStatus.ANSWERED,
                 s -> SurveyStatus.ANSWERABLE.contains(s.status()) && (s.expiresAt() == null || s.expiresAt().isAfter(now)),
                 s -> with(s, s.sentAt(), s.remindAt(), s.expiresAt(), null), null);
         if (won) {
-            answers.put(surveyId, new RecordedAnswer(answer, answeredAt, sourceMessageId));
+            answers.put(surveyId, new RecordedAnswer(answer, answeredAt, sourceMessageId, payloadHash));
         }
         return won;
     }

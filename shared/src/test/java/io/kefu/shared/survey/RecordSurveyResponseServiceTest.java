@@ -7,7 +7,7 @@ import static io.kefu.shared.survey.SurveyFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.domain.survey.DailyAggregate;
 import io.kefu.shared.domain.survey.ResponseToken;
 import io.kefu.shared.domain.survey.SurveyIds;
@@ -59,7 +59,7 @@ class RecordSurveyResponseServiceTest {
         MessageMeta meta = meta();
         // The answer won, the aggregate was added, then the function died before ANSWERED -> AGGREGATED.
         f.store.recordAnswer(id, new io.kefu.shared.domain.survey.SurveyAnswer(2, null, null, null), f.clock.instant(),
-                meta.messageId(), f.clock.instant());
+                meta.messageId(), io.kefu.shared.effects.PayloadHash.of(answer(token, 2, null, null)), f.clock.instant());
         f.aggregates.add(new AggregateStore.Cell(today, "POST_CHAT", "team-a", "agent-7"), id,
                 DailyAggregate.of(new io.kefu.shared.domain.survey.SurveyAnswer(2, null, null, null)));
         f.responses.handle(answer(token, 2, null, null), meta);

@@ -1,7 +1,7 @@
 package io.kefu.shared.survey;
 
 import io.kefu.local.stack.ManualClock;
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.contract.SurveyResponseMessage;
 import io.kefu.shared.domain.customer.CustomerPreferences;

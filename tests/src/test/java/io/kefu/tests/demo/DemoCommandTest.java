@@ -76,7 +76,8 @@ class DemoCommandTest {
         assertThat(output).containsPattern("\\[SURVEY IM zh-CN\\] .*https://\\S+/[A-Za-z0-9_-]{22}");
         assertThat(output).contains("AGENT#agent-013: responses 1, CSAT 1.0", "AGENT#agent-007: responses 1, CSAT 5.0",
                 "follow-up (回访) cases on FollowUpsQueue: 1", "LOW_SCORE survey-low:",
-                "SurveyResponsesDlq: 1, token: token already used", "aggregate responses still 2, new follow-ups: 0");
+                "the low answer resent as is -> parked: 0", "SurveyResponsesDlq: 1, token: token already used",
+                "with a different answer", "aggregate responses still 2, new follow-ups: 0");
     }
 
     @Test

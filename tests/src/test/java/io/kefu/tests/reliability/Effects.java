@@ -38,7 +38,7 @@ final class Effects {
     private static final Pattern INSTANT = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*");
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("/[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])");
     /** Attributes that legitimately differ between two runs of the same input (random tokens, SQS ids). */
-    private static final Set<String> VOLATILE = Set.of("tokenHash", "tokenHashes", "answerMessageId", "ttl");
+    private static final Set<String> VOLATILE = Set.of("tokenHash", "tokenHashes", "answerMessageId", "answerHash", "ttl");
 
     record Sent(String body, Map<String, String> attributes) {}
 

@@ -296,7 +296,7 @@ class SurveyEndToEndTest {
         String id = SurveyIds.surveyId("chat:tr-20261128-0001");
         // A dispatcher won SCHEDULED -> SENDING and died before SENT (whether or not its message got out).
         DynamoSurveyStore store = new DynamoSurveyStore(stack.dynamoDb(), stack.tableName("SurveysTable"), 4, clock);
-        assertThat(store.claimSend(id, clock.instant(), clock.instant().plus(Duration.ofMinutes(2)))).isTrue();
+        assertThat(store.claimSend(id, clock.instant(), io.kefu.shared.effects.Lease.until(clock.instant().plus(Duration.ofMinutes(2))))).isTrue();
 
         assertThat(dispatch()).containsEntry("sent", 0).containsEntry("retried", 0); // lease still running
         clock.advance(Duration.ofMinutes(3));

@@ -43,6 +43,10 @@ public final class FunctionPermissions {
             Map.entry("SurveyRequestPublisher", "SURVEY_REQUESTS_QUEUE_URL"),
             Map.entry("SqsFollowUpPublisher", "FOLLOW_UPS_QUEUE_URL"),
             Map.entry("SqsSurveyOutbox", "FOLLOW_UPS_QUEUE_URL"),
+            // The QA console's reads and its review path (the CLI uses them too, but runs outside any role).
+            Map.entry("QaScoreQueries", "QA_SCORES_TABLE"),
+            Map.entry("DynamoQaReviewStore", "QA_SCORES_TABLE"),
+            Map.entry("SurveyCsatReader", "SURVEY_AGGREGATES_TABLE"),
             Map.entry("AwsClients", "(priming)"));
 
     /** What the Lambda service does with the role for an SQS trigger (event source mapping). */

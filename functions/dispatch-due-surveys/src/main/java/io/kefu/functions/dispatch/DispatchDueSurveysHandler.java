@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.kefu.shared.aws.AwsClients;
+import io.kefu.shared.aws.LambdaInvocation;
 import io.kefu.shared.aws.CustomerPreferencesRepository;
 import io.kefu.shared.aws.OutboundPublisher;
 import io.kefu.shared.aws.survey.DynamoSurveyStore;
@@ -14,6 +15,7 @@ import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
 import io.kefu.shared.runtime.Priming;
 import io.kefu.shared.survey.DispatchDueSurveysService;
+import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class DispatchDueSurveysHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final DispatchDueSurveysService service;
+    private final Clock clock;
     private final Priming priming;
 
     public DispatchDueSurveysHandler() {
@@ -32,6 +35,7 @@ public final class DispatchDueSurveysHandler implements RequestHandler<Scheduled
 
     public DispatchDueSurveysHandler(Environment env) {
         SurveyPolicy policy = SurveyPolicyLoader.loadDefault();
+        this.clock = env.clock();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         SqsClient sqs = AwsClients.sqs(env);
         CustomerPreferencesRepository preferences =
@@ -46,6 +50,6 @@ public final class DispatchDueSurveysHandler implements RequestHandler<Scheduled
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return service.run().asMap();
+        return service.run(LambdaInvocation.of(context, clock)).asMap();
     }
 }

@@ -42,6 +42,7 @@ public final class HandleShipmentEventHandler implements RequestHandler<SQSEvent
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, ShipmentEventMessage.CONTRACT, (message, meta) -> service.handle(message.toDomain()));
+        return batch.process(event, context, ShipmentEventMessage.CONTRACT, 
+                (message, meta) -> service.handle(message.toDomain(), meta.invocation()));
     }
 }

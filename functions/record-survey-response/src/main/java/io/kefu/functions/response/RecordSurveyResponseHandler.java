@@ -48,6 +48,6 @@ public final class RecordSurveyResponseHandler implements RequestHandler<SQSEven
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, SurveyResponseMessage.CONTRACT, service::handle);
+        return batch.process(event, context, SurveyResponseMessage.CONTRACT, service::handle);
     }
 }

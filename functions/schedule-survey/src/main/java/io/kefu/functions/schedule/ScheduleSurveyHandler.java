@@ -47,6 +47,6 @@ public final class ScheduleSurveyHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, SurveyRequestContract.CONTRACT, service::handle);
+        return batch.process(event, context, SurveyRequestContract.CONTRACT, service::handle);
     }
 }

@@ -63,7 +63,7 @@ public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, TranscriptMessage.CONTRACT, service::handle);
+        return batch.process(event, context, TranscriptMessage.CONTRACT, service::handle);
     }
 
     private static Rulebook rulebook(Environment env, DynamoDbClient dynamo) {

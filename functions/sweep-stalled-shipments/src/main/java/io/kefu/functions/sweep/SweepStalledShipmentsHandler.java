@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.kefu.shared.app.care.StalledShipmentSweep;
 import io.kefu.shared.aws.AwsClients;
+import io.kefu.shared.aws.LambdaInvocation;
 import io.kefu.shared.aws.care.CareComponents;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.runtime.EventLog;
 import io.kefu.shared.runtime.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public final class SweepStalledShipmentsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final StalledShipmentSweep sweep;
+    private final Clock clock;
     private final Priming priming;
 
     public SweepStalledShipmentsHandler() {
@@ -27,6 +30,7 @@ public final class SweepStalledShipmentsHandler implements RequestHandler<Schedu
 
     public SweepStalledShipmentsHandler(Environment env) {
         EventLog log = new EventLog("sweep-stalled-shipments", env.clock());
+        this.clock = env.clock();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         this.sweep = new CareComponents(env, dynamo, AwsClients.sqs(env)).sweep(log);
         this.priming = Priming.register("sweep-stalled-shipments", log,
@@ -35,6 +39,6 @@ public final class SweepStalledShipmentsHandler implements RequestHandler<Schedu
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return sweep.run();
+        return sweep.run(LambdaInvocation.of(context, clock));
     }
 }

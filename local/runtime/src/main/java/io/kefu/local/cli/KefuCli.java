@@ -1,5 +1,6 @@
 package io.kefu.local.cli;
 
+import io.kefu.cli.Connection;
 import io.kefu.cli.TerminalText;
 import io.kefu.cli.qa.QaCommand;
 import java.io.PrintWriter;
@@ -16,6 +17,13 @@ public final class KefuCli implements Runnable {
         int exit = new CommandLine(new KefuCli())
                 .setOut(TerminalText.writer(new PrintWriter(System.out, true)))
                 .setErr(TerminalText.writer(new PrintWriter(System.err, true)))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof Connection.StackNotRunning) { // send, bootstrap: one line, not a stack trace
+                        cmd.getErr().println("error: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
                 .execute(args);
         System.exit(exit);
     }

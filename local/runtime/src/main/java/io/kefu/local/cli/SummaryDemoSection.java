@@ -61,6 +61,7 @@ public final class SummaryDemoSection implements DemoSection {
                 + " look at QA as a lead would:");
         demo.line("    ./kefu qa list --status NEEDS_REVIEW,FAIL");
         demo.line("    ./kefu qa report --since 30d --out report.html");
+        demo.line("  or in the browser: `./kefu up --run-functions` serves the QA console at http://127.0.0.1:8790/ (docs/qa-console.md)");
         demo.line("  (docs/qa-cli.md; the same commands take --endpoint/--profile/--stage for LocalStack or an AWS account)");
     }
 

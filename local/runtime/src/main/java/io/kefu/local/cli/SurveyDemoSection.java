@@ -98,11 +98,18 @@ public final class SurveyDemoSection implements DemoSection {
                     f.path("agentId").asText(), f.path("team").asText(), f.path("csat").asText(), f.path("comment").asText());
         }
 
+        // The page sends the low answer again (identical: a no-op), then the customer tries to change it.
         demo.sendBody("SurveyResponsesQueue", low);
         demo.runtime().drain();
+        int parkedAfterIdentical = demo.peekDlq("SurveyResponsesDlq").size();
+        ObjectNode changed = (ObjectNode) DemoContext.json(low);
+        changed.put("csat", 5);
+        demo.sendBody("SurveyResponsesQueue", changed.toString());
+        demo.runtime().drain();
         List<Message> rejected = demo.peekDlq("SurveyResponsesDlq");
-        demo.line("  the low answer replayed (same token, new message) -> SurveyResponsesDlq: %d%s; aggregate responses"
-                + " still %d, new follow-ups: %d", rejected.size(), rejected.stream().findFirst().map(m -> ", "
+        demo.line("  the low answer resent as is -> parked: %d; changed to csat 5 (same token) -> SurveyResponsesDlq: %d%s;"
+                + " aggregate responses still %d, new follow-ups: %d", parkedAfterIdentical, rejected.size(),
+                rejected.stream().findFirst().map(m -> ", "
                         + PoisonDemoSection.attr(m, "kefu.error.field") + ": " + PoisonDemoSection.attr(m, "kefu.error.reason"))
                 .orElse(""), demo.scan("SurveyAggregatesTable").stream()
                 .mapToInt(c -> Integer.parseInt(DemoContext.s(c, "responses"))).sum(), demo.take("FollowUpsQueue").size());

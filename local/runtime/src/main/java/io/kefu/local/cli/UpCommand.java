@@ -1,6 +1,8 @@
 package io.kefu.local.cli;
 
 import io.kefu.cli.Connection;
+import io.kefu.local.console.LocalConsoleServer;
+import io.kefu.local.console.LocalUsers;
 import io.kefu.local.runtime.LocalLambdaRuntime;
 import io.kefu.local.stack.LocalAwsStack;
 import java.nio.file.Files;
@@ -15,18 +17,40 @@ import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the embedded stack, bootstrap it and keep it running (Ctrl-C stops it); endpoints go to"
-                + " .kefu/local.json for the other commands.")
+                + " .kefu/local.json for the other commands. Queues, messages and tables are kept under"
+                + " .kefu/stack/ and survive a restart or a crash; --fresh starts empty.")
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--stage", description = "The template's Stage parameter (default: dev).")
     String stage;
+
+    @Option(names = "--sqs-port", defaultValue = "9324", description = "ElasticMQ's port (default ${DEFAULT-VALUE}).")
+    int sqsPort;
+
+    @Option(names = "--dynamodb-port", defaultValue = "4567", description = "dynalite's port (default ${DEFAULT-VALUE}).")
+    int dynamoDbPort;
+
+    @Option(names = "--fresh", description = "Delete the kept state (.kefu/stack/) first and start empty.")
+    boolean fresh;
+
+    @Option(names = "--data-dir", description = "Where the state is kept (default: .kefu/stack under the checkout).")
+    Path dataDir;
 
     @Option(names = "--run-functions", description = "Also run the functions: poll their queues and fire schedules on"
             + " wall-clock time.")
     boolean runFunctions;
 
+    @Option(names = "--console-port", defaultValue = "8790", description = "Port of the QA console on 127.0.0.1"
+            + " (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int consolePort;
+
     @Override
     public Integer call() throws Exception {
-        LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m));
+        Path data = dataDir != null ? dataDir : Connection.stateFile().resolveSibling("stack");
+        if (fresh) {
+            deleteTree(data);
+        }
+        LocalAwsStack.Builder builder = LocalAwsStack.builder().log(m -> System.err.println("[kefu] " + m))
+                .persistent(data, sqsPort, dynamoDbPort);
         if (stage != null) {
             builder.stage(stage);
         }
@@ -48,9 +72,26 @@ final class UpCommand implements Callable<Integer> {
                 stack.region(), stack.stage());
         stack.resources().queueUrls().forEach((id, url) -> System.out.printf("  queue %-24s %s%n", id, url));
         stack.resources().tableNames().forEach((id, name) -> System.out.printf("  table %-24s %s%n", id, name));
-        System.out.println("written to " + state + "; Ctrl-C to stop");
+        // The QA console: API Gateway and its JWT authorizer played locally in front of QaConsoleFunction.
+        com.sun.net.httpserver.HttpServer bound;
+        try {
+            bound = LocalConsoleServer.bind(consolePort);
+        } catch (java.net.BindException inUse) {
+            throw new IllegalStateException("port " + consolePort + " for the QA console is in use: pass --console-port N"
+                    + " (0 = any free port)", inUse);
+        }
+        int port = bound.getAddress().getPort();
+        LocalLambdaRuntime.Builder runtimeBuilder = runFunctions
+                ? LocalLambdaRuntime.builder(stack).environment(LocalConsoleServer.FUNCTION, "SIGN_IN_URL", LocalConsoleServer.signInUrl(port))
+                : LocalConsoleServer.runtimeFor(stack, port);
+        LocalLambdaRuntime runtime = runtimeBuilder.build();
+        LocalConsoleServer console = LocalConsoleServer.start(bound, runtime, runtime.clock(), LocalUsers.seeded(),
+                () -> runtime.clock().set(Instant.now()));
+        Runtime.getRuntime().addShutdownHook(new Thread(console::close, "kefu-console-shutdown"));
+        System.out.println("QA console " + console.url() + "  (sign in as a seeded lead, agent or manager: docs/qa-console.md)");
+        System.out.println("state kept in " + data + " (--fresh to start empty); written to " + state + "; Ctrl-C to stop");
         if (runFunctions) {
-            try (LocalLambdaRuntime runtime = LocalLambdaRuntime.builder(stack).build()) {
+            try (runtime) {
                 while (stopped.getCount() > 0) {
                     runtime.clock().set(Instant.now());
                     runtime.fireSchedules();
@@ -66,6 +107,17 @@ final class UpCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String json(LocalAwsStack stack) {

@@ -57,6 +57,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     private final Duration failedMessageVisibility;
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
     private final Map<String, Function<Environment, Object>> factories;
+    private final Map<String, Map<String, String>> environmentOverrides;
     private final Map<String, Object> handlers = new ConcurrentHashMap<>();
     private final Map<String, FunctionStats> stats = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextFire = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         this.clock = builder.clock != null ? builder.clock : ManualClock.startingNow();
         this.failedMessageVisibility = builder.failedMessageVisibility;
         this.factories = Map.copyOf(builder.factories);
+        this.environmentOverrides = Map.copyOf(builder.environmentOverrides);
         for (FunctionSpec function : stack.template().functions()) {
             if (builder.only.isEmpty() || builder.only.contains(function.logicalId())) {
                 functions.put(function.logicalId(), function);
@@ -126,7 +128,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     /** The environment a function's handler gets: resolved template variables, endpoints and this clock. */
     public Environment environment(String functionLogicalId) {
         requireFunction(functionLogicalId);
-        return Environment.of(stack.functionEnvironment(functionLogicalId), clock);
+        Map<String, String> env = new LinkedHashMap<>(stack.functionEnvironment(functionLogicalId));
+        env.putAll(environmentOverrides.getOrDefault(functionLogicalId, Map.of()));
+        return Environment.of(env, clock);
     }
 
     /** The function's handler instance (built on first use). */
@@ -500,9 +504,19 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         private Duration failedMessageVisibility;
         private final Set<String> only = new java.util.LinkedHashSet<>();
         private final Map<String, Function<Environment, Object>> factories = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> environmentOverrides = new LinkedHashMap<>();
 
         private Builder(LocalAwsStack stack) {
             this.stack = stack;
+        }
+
+        /**
+         * Sets one environment variable of a function over the template's value: for what only exists locally
+         * (the console's sign-in URL is the local sign-in page instead of Cognito's hosted UI).
+         */
+        public Builder environment(String functionLogicalId, String name, String value) {
+            environmentOverrides.computeIfAbsent(functionLogicalId, id -> new LinkedHashMap<>()).put(name, value);
+            return this;
         }
 
         public Builder clock(ManualClock clock) {

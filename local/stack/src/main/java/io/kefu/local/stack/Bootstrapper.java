@@ -222,7 +222,8 @@ public final class Bootstrapper {
         return projection.build();
     }
 
-    private static void sleep(long ms) {
+    /** Package-wide: the emulators' start-up retries wait with it too. */
+    static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

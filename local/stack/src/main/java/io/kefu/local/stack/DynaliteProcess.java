@@ -38,15 +38,43 @@ final class DynaliteProcess implements AutoCloseable {
     }
 
     static DynaliteProcess start(Path repoRoot, Consumer<String> log) {
+        return start(repoRoot, FreePort.pick(), null, log);
+    }
+
+    /**
+     * dynalite on {@code port} with its tables in a LevelDB under {@code dataDir}. A dynalite from a killed
+     * {@code kefu up} may still hold the LevelDB lock for a moment (it exits when its stdin closes): retried.
+     */
+    static DynaliteProcess startPersistent(Path repoRoot, int port, Path dataDir, Consumer<String> log) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                return start(repoRoot, port, dataDir, log);
+            } catch (IllegalStateException lockedOrPortTaken) {
+                last = lockedOrPortTaken;
+                Bootstrapper.sleep(500);
+            }
+        }
+        throw last;
+    }
+
+    private static DynaliteProcess start(Path repoRoot, int port, Path dataDir, Consumer<String> log) {
         Path dir = repoRoot.resolve("local/stack/dynalite");
         if (!Files.isRegularFile(dir.resolve("kefu-dynalite.js"))) {
             throw new IllegalStateException("missing " + dir.resolve("kefu-dynalite.js"));
         }
         ensureInstalled(dir, log);
-        int port = FreePort.pick();
-        List<String> command = List.of(executable("KEFU_NODE", "node"), "kefu-dynalite.js",
+        List<String> command = new ArrayList<>(List.of(executable("KEFU_NODE", "node"), "kefu-dynalite.js",
                 "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

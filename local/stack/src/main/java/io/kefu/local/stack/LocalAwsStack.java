@@ -292,6 +292,10 @@ public final class LocalAwsStack implements AutoCloseable {
                 if ("AWS::Serverless::Function".equals(type)) {
                     yield template.function(name).functionName();
                 }
+                if (type != null && (type.startsWith("AWS::Cognito::") || type.equals("AWS::Serverless::HttpApi"))) {
+                    // Played by the local runtime (the console's sign-in and API Gateway): a stable local id.
+                    yield "local-" + name;
+                }
                 throw new IllegalArgumentException("cannot resolve !Ref " + name + " locally (type " + type + ")");
             }
         };
@@ -404,6 +408,9 @@ public final class LocalAwsStack implements AutoCloseable {
         private String profile;
         private boolean bootstrap = true;
         private Consumer<String> log = message -> System.err.println("[kefu-local] " + message);
+        private Path dataDir;
+        private int sqsPort;
+        private int dynamoDbPort;
 
         private Builder() {}
 
@@ -461,14 +468,29 @@ public final class LocalAwsStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps the embedded emulators' state under {@code dataDir} ({@code sqs/}: ElasticMQ's H2 store of queues
+         * and messages; {@code dynamodb/}: dynalite's LevelDB) on fixed ports, so a restart, even after kill -9,
+         * finds every queue, message and item again. Without it (the default, and {@link #isolated()}) both are
+         * in memory on free ports.
+         */
+        public Builder persistent(Path dataDir, int sqsPort, int dynamoDbPort) {
+            this.dataDir = Objects.requireNonNull(dataDir);
+            this.sqsPort = sqsPort;
+            this.dynamoDbPort = dynamoDbPort;
+            return this;
+        }
+
         public LocalAwsStack startEmbedded() {
             CfnTemplate parsed = parsedTemplate();
             String effectiveRegion = region != null ? region : "us-east-1";
             long started = System.nanoTime();
-            EmbeddedSqs elasticMq = EmbeddedSqs.start(effectiveRegion);
+            EmbeddedSqs elasticMq = dataDir == null ? EmbeddedSqs.start(effectiveRegion)
+                    : EmbeddedSqs.startPersistent(effectiveRegion, sqsPort, dataDir.resolve("sqs"), log);
             DynaliteProcess dynalite;
             try {
-                dynalite = DynaliteProcess.start(RepoRoot.find(), log);
+                dynalite = dataDir == null ? DynaliteProcess.start(RepoRoot.find(), log)
+                        : DynaliteProcess.startPersistent(RepoRoot.find(), dynamoDbPort, dataDir.resolve("dynamodb"), log);
             } catch (RuntimeException e) {
                 elasticMq.close();
                 throw e;

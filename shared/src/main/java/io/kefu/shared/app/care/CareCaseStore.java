@@ -5,6 +5,7 @@ import io.kefu.shared.domain.care.CaseStatus;
 import io.kefu.shared.domain.care.IncidentId;
 import io.kefu.shared.domain.care.RecoveryKind;
 import io.kefu.shared.domain.customer.Channel;
+import io.kefu.shared.effects.Lease;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,19 +26,22 @@ public interface CareCaseStore {
 
     List<CareCase> forOrder(String orderId);
 
-    /** Pending cases (notice or recovery) whose sweep time has come; VIP customers' partition or the rest. */
-    List<CareCase> pendingDue(boolean vip, Instant now);
+    /**
+     * Pending cases (notice or recovery) whose sweep time has come, oldest first, at most {@code limit}; VIP
+     * customers' partition or the rest.
+     */
+    List<CareCase> pendingDue(boolean vip, Instant now, int limit);
 
     /**
      * Claims the send lease: only if the status is still {@code expected} and no other attempt holds an
-     * unexpired lease ({@code leaseUntil} of a previous claim before {@code now}). Sets the lease and
-     * moves the case's sweep time to {@code leaseUntil}, so a crashed sender is retried when it ends.
-     * A status change (notified, recovered, closed...) clears the lease. False: another attempt is sending.
+     * unexpired lease (one whose deadline is not before {@code now}). Sets the lease and moves the case's
+     * sweep time to its deadline, so a crashed sender is retried when it ends. A status change (notified,
+     * recovered, closed...) clears the lease. False: another attempt is sending.
      */
-    boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Instant leaseUntil, String owner);
+    boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Lease lease);
 
-    /** Hands back a lease this attempt holds (its send failed); a no-op if {@code owner} no longer holds it. */
-    void releaseSend(IncidentId id, String owner);
+    /** Hands back a lease this attempt holds (its send failed); a no-op if its owner no longer holds it. */
+    void releaseSend(IncidentId id, Lease lease);
 
     boolean markNotified(IncidentId id, Instant at, Channel channel, String action);
 

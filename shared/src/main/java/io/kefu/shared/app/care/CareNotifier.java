@@ -13,12 +13,13 @@ import io.kefu.shared.domain.care.Offer;
 import io.kefu.shared.domain.care.RecoveryKind;
 import io.kefu.shared.domain.care.Shipment;
 import io.kefu.shared.domain.customer.CustomerPreferences;
+import io.kefu.shared.effects.Invocation;
+import io.kefu.shared.effects.Lease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Opens care cases and delivers their messages exactly once in effect: record the intent with a
@@ -26,9 +27,9 @@ import java.util.UUID;
  * case. Any step may be repeated by a redelivery or the sweep; conditions on the case status and the
  * gateway's dedupe on messageKey make repeats harmless. Two attempts at the same moment do not both
  * send: just before sending, each claims a send lease on the case (one conditional update) and only
- * the winner sends; the loser returns {@link Delivery#IN_FLIGHT}. The lease lasts
- * {@code pendingRetryMinutes} and moves the case's sweep time to its end, so a winner that dies is
- * finished by the sweep, with the same key, once the lease has run out.
+ * the winner sends; the loser returns {@link Delivery#IN_FLIGHT}. The lease ({@link Lease}) ends with the
+ * invocation that holds it and moves the case's sweep time to its end, so a winner that dies is finished by
+ * the sweep, with the same key, once the lease has run out.
  */
 public final class CareNotifier {
     /** What an attempt to deliver a pending message did. */
@@ -54,7 +55,8 @@ public final class CareNotifier {
     }
 
     /** Records the incident once (idempotent) and tries to deliver its notice if it is due. */
-    public Delivery openIncident(IncidentId id, Shipment shipment, Delay delay, String openedEventKey, Instant now) {
+    public Delivery openIncident(IncidentId id, Shipment shipment, Delay delay, String openedEventKey, Instant now,
+                                 Invocation invocation) {
         CustomerPreferences prefs = preferences.find(shipment.customerId());
         CareCase careCase = cases.find(id).orElse(null);
         if (careCase == null) {
@@ -65,22 +67,23 @@ public final class CareNotifier {
                     offers, prefs.vip());
             careCase = cases.create(fresh, retryAt(now)) ? fresh : cases.find(id).orElseThrow();
         }
-        return deliver(careCase, prefs, now);
+        return deliver(careCase, prefs, now, invocation);
     }
 
     /** Sends (or defers) a pending notice or recovery note; anything else is left alone. */
-    public Delivery deliver(CareCase c, Instant now) {
-        return deliver(c, preferences.find(c.customerId()), now);
+    public Delivery deliver(CareCase c, Instant now, Invocation invocation) {
+        return deliver(c, preferences.find(c.customerId()), now, invocation);
     }
 
-    private Delivery deliver(CareCase c, CustomerPreferences prefs, Instant now) {
+    private Delivery deliver(CareCase c, CustomerPreferences prefs, Instant now, Invocation invocation) {
         if (!c.status().pending() || c.dueAt().isAfter(now)) {
             return c.status() == CaseStatus.SUPPRESSED_OPT_OUT ? Delivery.SUPPRESSED : Delivery.NOT_DUE;
         }
-        return c.status() == CaseStatus.NOTICE_PENDING ? deliverNotice(c, prefs, now) : deliverRecovery(c, prefs, now);
+        return c.status() == CaseStatus.NOTICE_PENDING ? deliverNotice(c, prefs, now, invocation)
+                : deliverRecovery(c, prefs, now, invocation);
     }
 
-    private Delivery deliverNotice(CareCase c, CustomerPreferences prefs, Instant now) {
+    private Delivery deliverNotice(CareCase c, CustomerPreferences prefs, Instant now, Invocation invocation) {
         IncidentId id = c.id();
         if (gate.suppressed(prefs)) {
             // Opted out after the case was recorded: keep the record, send nothing.
@@ -100,7 +103,7 @@ public final class CareNotifier {
                 return Delivery.DEFERRED;
             }
         }
-        boolean won = sendUnderLease(id, CaseStatus.NOTICE_PENDING, now, () -> {
+        boolean won = sendUnderLease(id, CaseStatus.NOTICE_PENDING, now, invocation, () -> {
             for (Offer offer : c.offers()) {
                 if (offer.needsApproval()) {
                     messages.requestApproval(new CareApprovalRequest(CareApprovalRequest.VERSION,
@@ -117,7 +120,7 @@ public final class CareNotifier {
         return won ? Delivery.SENT : Delivery.IN_FLIGHT;
     }
 
-    private Delivery deliverRecovery(CareCase c, CustomerPreferences prefs, Instant now) {
+    private Delivery deliverRecovery(CareCase c, CustomerPreferences prefs, Instant now, Invocation invocation) {
         IncidentId id = c.id();
         if (gate.suppressed(prefs)) {
             cases.transition(id, CaseStatus.RECOVERY_PENDING, CaseStatus.RECOVERED, now, "RECOVERED NO_NOTE_OPTED_OUT");
@@ -130,7 +133,7 @@ public final class CareNotifier {
         }
         // No cap: the note follows up a notice the customer already got, about the same incident.
         RecoveryKind kind = c.recoveryKind() == null ? RecoveryKind.BACK_ON_TRACK : c.recoveryKind();
-        boolean won = sendUnderLease(id, CaseStatus.RECOVERY_PENDING, now, () -> {
+        boolean won = sendUnderLease(id, CaseStatus.RECOVERY_PENDING, now, invocation, () -> {
             String locale = NoticeRenderer.locale(prefs);
             String body = renderer.recovery(c, kind, locale, prefs.channel(), prefs.zone());
             messages.send(new OutboundMessage(OutboundMessage.VERSION, id.recoveryKey(), "CARE_RECOVERY",
@@ -146,7 +149,7 @@ public final class CareNotifier {
      * most recently notified case carries it; the others close silently. A notice that never went
      * out (still deferred) is withdrawn: the customer never knew of the delay.
      */
-    public Delivery recover(List<CareCase> open, RecoveryKind kind, Instant newEta, Instant now) {
+    public Delivery recover(List<CareCase> open, RecoveryKind kind, Instant newEta, Instant now, Invocation invocation) {
         if (open.isEmpty()) {
             return Delivery.NOT_DUE;
         }
@@ -176,7 +179,7 @@ public final class CareNotifier {
             }
             lead = cases.find(lead.id()).orElseThrow();
         }
-        return deliver(lead, now);
+        return deliver(lead, now, invocation);
     }
 
     private void closeSilently(CareCase c, CareCase lead, Instant now) {
@@ -193,26 +196,14 @@ public final class CareNotifier {
     /**
      * Runs {@code sendAndMark} (send, then the status change that drops the lease) only if this attempt
      * wins the send lease; false when another attempt holds an unexpired lease (or already moved the case
-     * on). The lease ends when the sweep would retry anyway. If a call fails with an exception the lease
+     * on). The lease ends with the invocation. If a call fails with an exception the lease
      * is handed back, so the SQS retry can finish at once with the same key; if the process dies instead,
      * the lease simply runs out and the sweep finishes with the same key.
      */
-    private boolean sendUnderLease(IncidentId id, CaseStatus expected, Instant now, Runnable sendAndMark) {
-        String owner = UUID.randomUUID().toString();
-        if (!cases.claimSend(id, expected, now, retryAt(now), owner)) {
-            return false;
-        }
-        try {
-            sendAndMark.run();
-        } catch (RuntimeException e) {
-            try {
-                cases.releaseSend(id, owner);
-            } catch (RuntimeException releaseFailed) {
-                e.addSuppressed(releaseFailed); // the lease runs out on its own
-            }
-            throw e;
-        }
-        return true;
+    private boolean sendUnderLease(IncidentId id, CaseStatus expected, Instant now, Invocation invocation,
+                                   Runnable sendAndMark) {
+        return invocation.lease(now).run(lease -> cases.claimSend(id, expected, now, lease), sendAndMark,
+                lease -> cases.releaseSend(id, lease));
     }
 
     private Instant retryAt(Instant now) {

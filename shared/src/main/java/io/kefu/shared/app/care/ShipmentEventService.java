@@ -10,7 +10,10 @@ import io.kefu.shared.domain.care.RecoveryKind;
 import io.kefu.shared.domain.care.Shipment;
 import io.kefu.shared.domain.care.ShipmentEvent;
 import io.kefu.shared.domain.care.ShipmentStatus;
-import io.kefu.shared.domain.customer.CustomerPreferences;
+import io.kefu.shared.effects.Invocation;
+import io.kefu.shared.effects.PayloadHash;
+import io.kefu.shared.effects.Repeat;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +34,6 @@ public final class ShipmentEventService {
 
     private final ShipmentStore shipments;
     private final CareCaseStore cases;
-    private final PreferencesSource preferences;
     private final CareMessages messages;
     private final CareNotifier notifier;
     private final DelayDetector detector;
@@ -42,7 +44,6 @@ public final class ShipmentEventService {
                                 PreferencesSource preferences, CareMessages messages, Clock clock, EventLog log) {
         this.shipments = shipments;
         this.cases = cases;
-        this.preferences = preferences;
         this.messages = messages;
         this.notifier = new CareNotifier(policy, cases, cap, preferences, messages);
         this.detector = new DelayDetector(policy.detection());
@@ -52,12 +53,27 @@ public final class ShipmentEventService {
 
     /** @return what happened, for the log line and tests */
     public String handle(ShipmentEvent event) {
+        return handle(event, Invocation.fresh(clock));
+    }
+
+    /** @return what happened, for the log line and tests */
+    public String handle(ShipmentEvent event, Invocation invocation) {
+        String hash = PayloadHash.of(event);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Shipment current = shipments.find(event.orderId()).orElse(null);
             Shipment.Arrival arrival = Shipment.arrival(current, event);
             if (arrival == Shipment.Arrival.STALE) {
                 return logged(event, "STALE_IGNORED");
+            }
+            if (arrival == Shipment.Arrival.REPLAY && Repeat.of(current.lastEventHash(), hash) == Repeat.CONFLICT) {
+                // Same time and sequence, other content (two carrier events in one millisecond, or a corrected
+                // event resent under the old key): which one is newer is unknowable, so the first one stands.
+                log.warn("care.conflicting_duplicate", Map.of("orderId", event.orderId(), "eventKey", event.eventKey(),
+                        "eventId", String.valueOf(event.eventId())));
+                throw new InvalidMessageException("sequence", "conflicting duplicate: an event with the same eventTime"
+                        + " and sequence was already applied to " + event.orderId() + " with different content; give"
+                        + " events in the same millisecond distinct sequence numbers");
             }
             List<CareCase> all = cases.forOrder(event.orderId());
             List<CareCase> open = all.stream()
@@ -76,7 +92,7 @@ public final class ShipmentEventService {
 
             Shipment state = current;
             if (arrival == Shipment.Arrival.NEW) {
-                state = Shipment.after(current, event, !toRecover.isEmpty());
+                state = Shipment.after(current, event, !toRecover.isEmpty(), hash);
                 if (!shipments.save(state, current == null ? null : current.lastEventKey())) {
                     continue; // another event for this order won the write: re-read and decide again
                 }
@@ -84,11 +100,11 @@ public final class ShipmentEventService {
             String outcome = arrival == Shipment.Arrival.REPLAY ? "REPLAY" : "APPLIED";
             if (incident.isPresent()) {
                 outcome += " INCIDENT_" + incident.get().reason() + " "
-                        + notifier.openIncident(incident.get(), state, delay.get(), event.eventKey(), now);
+                        + notifier.openIncident(incident.get(), state, delay.get(), event.eventKey(), now, invocation);
             }
             if (!toRecover.isEmpty()) {
                 RecoveryKind kind = event.status() == ShipmentStatus.DELIVERED ? RecoveryKind.DELIVERED : RecoveryKind.BACK_ON_TRACK;
-                outcome += " RECOVERY " + notifier.recover(toRecover, kind, event.carrierEta(), now);
+                outcome += " RECOVERY " + notifier.recover(toRecover, kind, event.carrierEta(), now, invocation);
             }
             if (event.status() == ShipmentStatus.DELIVERED && !all.isEmpty()) {
                 requestSurvey(state, event);
@@ -99,12 +115,14 @@ public final class ShipmentEventService {
         throw new IllegalStateException("shipment " + event.orderId() + " kept changing under us; retry later");
     }
 
-    /** Delivered after a delay: ask how it went. The requestId lets the survey side drop repeats. */
+    /**
+     * Delivered after a delay: ask how it went. The requestId lets the survey side drop repeats, and the request
+     * is built from the event alone (no locale or channel: the scheduler takes the customer's), so a redelivered
+     * event sends an identical copy, never one its payload hash would call a conflict.
+     */
     private void requestSurvey(Shipment state, ShipmentEvent event) {
-        CustomerPreferences prefs = preferences.find(state.customerId());
         messages.requestSurvey(new SurveyRequest(SurveyRequest.VERSION, "delivery:" + event.orderId(), "POST_DELIVERY",
-                state.customerId(), event.orderId(), event.orderId(), null, null, prefs.locale(),
-                prefs.channel().name(), event.eventTime()));
+                state.customerId(), event.orderId(), event.orderId(), null, null, null, null, event.eventTime()));
     }
 
     private String logged(ShipmentEvent event, String outcome) {

@@ -15,8 +15,8 @@ public interface ShipmentStore {
      */
     boolean save(Shipment next, String expectedEventKey);
 
-    /** In-transit shipments of one index shard whose last scan is before {@code cutoff}, all pages. */
-    List<Shipment> stalledBefore(int shard, Instant cutoff);
+    /** In-transit shipments of one index shard whose last scan is before {@code cutoff}: the oldest {@code limit}. */
+    List<Shipment> stalledBefore(int shard, Instant cutoff, int limit);
 
     /** Takes a stalled shipment out of the in-transit index, unless a newer event arrived meanwhile. */
     boolean unwatch(String orderId, String expectedEventKey);

@@ -7,8 +7,11 @@ import io.kefu.shared.domain.care.DelayDetector;
 import io.kefu.shared.domain.care.DelayReason;
 import io.kefu.shared.domain.care.IncidentId;
 import io.kefu.shared.domain.care.Shipment;
+import io.kefu.shared.effects.Invocation;
+import io.kefu.shared.effects.ScheduledBatch;
 import io.kefu.shared.runtime.EventLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +23,11 @@ import java.util.Optional;
  * shipments, found shard by shard in the sparse in-transit index (never a table scan).
  */
 public final class StalledShipmentSweep {
+    /** Items per index page and run; more carry over to the next run (every 5 minutes). */
+    static final int PAGE = 200;
+    /** Stop starting items with less than this left of the invocation: one item's calls fit well inside. */
+    static final Duration RESERVE = Duration.ofSeconds(5);
+
     private final CarePolicy policy;
     private final ShipmentStore shipments;
     private final CareCaseStore cases;
@@ -39,38 +47,47 @@ public final class StalledShipmentSweep {
         this.log = log;
     }
 
+    /** Without a Lambda context (tests): a full default timeout. */
     public Map<String, Object> run() {
+        return run(Invocation.fresh(clock));
+    }
+
+    /**
+     * One sweep: each pending case and each stalled shipment on its own ({@link ScheduledBatch}): one that
+     * fails (a customer's preferences row with an unknown channel, a throttled call) is logged with its id and
+     * stays due for the next run, and the others go on. At most {@link #PAGE} items per index page; no new item
+     * once less than {@link #RESERVE} of the invocation is left.
+     */
+    public Map<String, Object> run(Invocation invocation) {
         Instant now = clock.instant();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        int pendingSeen = 0;
-        int deferredSent = 0;
-        int deferredAgain = 0;
+        ScheduledBatch batch = new ScheduledBatch("care.sweep", invocation, PAGE, RESERVE, clock, log);
+        int[] tally = new int[6];
         for (boolean vip : new boolean[] {true, false}) {
-            for (CareCase c : cases.pendingDue(vip, now)) {
-                pendingSeen++;
-                CareNotifier.Delivery d = notifier.deliver(c, now);
-                deferredSent += d == CareNotifier.Delivery.SENT ? 1 : 0;
-                deferredAgain += d == CareNotifier.Delivery.DEFERRED ? 1 : 0;
-            }
+            batch.page(limit -> cases.pendingDue(vip, now, limit), c -> c.id().orderId() + "/" + c.id().sortKey(), c -> {
+                tally[0]++;
+                CareNotifier.Delivery d = notifier.deliver(c, now, invocation);
+                tally[1] += d == CareNotifier.Delivery.SENT ? 1 : 0;
+                tally[2] += d == CareNotifier.Delivery.DEFERRED ? 1 : 0;
+            });
         }
-        int stalledFound = 0;
-        int noticesSent = 0;
-        int noticesDeferred = 0;
         Instant cutoff = detector.stallCutoff(now);
         for (int shard = 0; shard < policy.detection().inTransitShards(); shard++) {
-            for (Shipment s : shipments.stalledBefore(shard, cutoff)) {
-                stalledFound++;
-                CareNotifier.Delivery d = onStalled(s, now);
-                noticesSent += d == CareNotifier.Delivery.SENT ? 1 : 0;
-                noticesDeferred += d == CareNotifier.Delivery.DEFERRED ? 1 : 0;
-            }
+            int s = shard;
+            batch.page(limit -> shipments.stalledBefore(s, cutoff, limit), Shipment::orderId, shipment -> {
+                tally[3]++;
+                CareNotifier.Delivery d = onStalled(shipment, now, invocation);
+                tally[4] += d == CareNotifier.Delivery.SENT ? 1 : 0;
+                tally[5] += d == CareNotifier.Delivery.DEFERRED ? 1 : 0;
+            });
         }
-        summary.put("pendingSeen", pendingSeen);
-        summary.put("deferredSent", deferredSent);
-        summary.put("deferredAgain", deferredAgain);
-        summary.put("stalledFound", stalledFound);
-        summary.put("noticesSent", noticesSent);
-        summary.put("noticesDeferred", noticesDeferred);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("pendingSeen", tally[0]);
+        summary.put("deferredSent", tally[1]);
+        summary.put("deferredAgain", tally[2]);
+        summary.put("stalledFound", tally[3]);
+        summary.put("noticesSent", tally[4]);
+        summary.put("noticesDeferred", tally[5]);
+        summary.putAll(batch.summary());
         log.info("care.sweep", summary);
         return summary;
     }
@@ -79,7 +96,7 @@ public final class StalledShipmentSweep {
      * Case first, then out of the index: a crash in between leaves the shipment in the index, and the
      * next sweep finds the existing case instead of losing the incident.
      */
-    private CareNotifier.Delivery onStalled(Shipment s, Instant now) {
+    private CareNotifier.Delivery onStalled(Shipment s, Instant now, Invocation invocation) {
         CareNotifier.Delivery delivery = CareNotifier.Delivery.NOT_DUE;
         IncidentId id = new IncidentId(s.orderId(), DelayReason.STALLED, s.episode());
         // Silence only restates a delay another open case already covers.
@@ -87,7 +104,7 @@ public final class StalledShipmentSweep {
                 .anyMatch(c -> c.status().open() && !c.id().equals(id));
         Optional<Delay> delay = detector.stalled(s, now);
         if (delay.isPresent() && !covered) {
-            delivery = notifier.openIncident(id, s, delay.get(), s.lastEventKey(), now);
+            delivery = notifier.openIncident(id, s, delay.get(), s.lastEventKey(), now, invocation);
         }
         shipments.unwatch(s.orderId(), s.lastEventKey());
         return delivery;

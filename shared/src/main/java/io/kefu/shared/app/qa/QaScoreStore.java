@@ -20,10 +20,26 @@ public interface QaScoreStore {
     /** Takes a superseded score out of the agent/team/status indexes and links it to its successor. */
     void markSuperseded(StoredScore old, ScoreRecord successor);
 
-    /** What the service needs to know of a stored score. */
-    record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
+    /**
+     * Finishes the last step of a re-score that stopped after its put: a stored score whose {@code supersedes}
+     * names a score still in the agent/team/status indexes gets that one unlinked now. Idempotent; a redelivery
+     * of the chat or a re-run of {@code qa rescore} calls it, so two "current" scores never stay.
+     * @return how many unlinks it had to finish
+     */
+    int finishSupersedes(String transcriptId);
+
+    /**
+     * What the service needs to know of a stored score; {@code payloadHash}: of the chat message it was scored
+     * from (null on scores stored before hashes were kept).
+     */
+    record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules,
+                       String payloadHash) {
         public StoredScore {
             failedRules = List.copyOf(failedRules);
+        }
+
+        public StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
+            this(transcriptId, rulebookId, rulebookVersion, failedRules, null);
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * Re-scores stored (redacted) transcripts with another rulebook version. The new score is a new
  * item linked to the one in force ({@code supersedes}), which keeps its data and reviews but leaves the
  * agent/team/status indexes; no follow-ups or survey requests are sent again (the chat did not happen again).
- * Same write order as first scoring: rule index items, then the conditional put, then the unlink.
+ * Same write order as first scoring: rule index items, then the conditional put (the new item records the
+ * intent in {@code supersedes}), then the unlink (done = {@code supersededBy} on the old one); a re-run that
+ * finds the new version stored finishes an unlink a crash cut off ({@link QaScoreStore#finishSupersedes}).
  *
  * <p>The stored transcript is PII-redacted; the PII-disclosure rule recognises the redactor's tokens
  * ({@link io.kefu.shared.privacy.RedactionMarks}), so a leak still fails the new score.
@@ -35,6 +37,7 @@ public final class RescoreService {
         boolean done = store.scoresOf(current.transcriptId()).stream()
                 .anyMatch(s -> s.rulebookId().equals(book.id()) && s.rulebookVersion() == book.version());
         if (done) {
+            store.finishSupersedes(current.transcriptId()); // a re-run finishes an unlink a crash cut off
             return Outcome.ALREADY_SCORED;
         }
         Transcript transcript = transcripts.apply(current);

@@ -1,6 +1,6 @@
 package io.kefu.shared.app.qa;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.PromiseFollowUp;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.contract.TranscriptMessage;
@@ -9,6 +9,9 @@ import io.kefu.shared.domain.qa.Promise;
 import io.kefu.shared.domain.qa.QaScore;
 import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.domain.qa.Transcript;
+import io.kefu.shared.effects.PayloadHash;
+import io.kefu.shared.effects.Repeat;
+import io.kefu.shared.json.InvalidMessageException;
 import io.kefu.shared.privacy.ChatLine;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.runtime.EventLog;
@@ -60,10 +63,22 @@ public final class ScoreTranscriptService {
         Transcript transcript = message.toTranscript();
         var rulebook = scorer.rulebook().rulebook();
         List<QaScoreStore.StoredScore> stored = store.scoresOf(transcript.transcriptId());
+        String hash = PayloadHash.of(message);
+        // The same chat id with other content (a re-opened chat sent under its old id) is not silently skipped:
+        // the chat system must send it with a new transcriptId; the first version's score stands.
+        stored.stream().filter(s -> Repeat.of(s.payloadHash(), hash) == Repeat.CONFLICT).findFirst().ifPresent(s -> {
+            log.warn("score.conflicting_duplicate", fields(meta, transcript, Map.of("storedRulebookVersion",
+                    s.rulebookVersion())));
+            throw new InvalidMessageException("transcriptId", "conflicting duplicate: " + transcript.transcriptId()
+                    + " was already scored from different content (re-opened chat? send it with a new transcriptId)");
+        });
         boolean duplicate = stored.stream().anyMatch(s ->
                 s.rulebookId().equals(rulebook.id()) && s.rulebookVersion() == rulebook.version());
         if (duplicate) {
-            log.info("score.duplicate", fields(meta, transcript, Map.of("rulebookVersion", rulebook.version())));
+            // A crash may have come between the put and the unlink of the score it supersedes: finish it.
+            int unlinked = stored.size() > 1 ? store.finishSupersedes(transcript.transcriptId()) : 0;
+            log.info("score.duplicate", fields(meta, transcript, Map.of("rulebookVersion", rulebook.version(),
+                    "unlinksFinished", unlinked)));
             return;
         }
         QaScore score = scorer.score(transcript);
@@ -82,7 +97,7 @@ public final class ScoreTranscriptService {
         if (stored.isEmpty()) {
             surveys.send(surveyRequest(transcript));
         }
-        ScoreRecord record = new ScoreRecord(redact(transcript), score, clock.instant(), superseded.orElse(null));
+        ScoreRecord record = new ScoreRecord(redact(transcript), score, clock.instant(), superseded.orElse(null), hash);
         store.writeRuleIndex(record, superseded.orElse(null));
         boolean created = store.putIfAbsent(record);
         if (created && superseded.isPresent()) {

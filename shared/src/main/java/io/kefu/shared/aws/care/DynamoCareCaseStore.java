@@ -6,6 +6,8 @@ import static io.kefu.shared.aws.Attrs.time;
 
 import io.kefu.shared.app.care.CareCaseStore;
 import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.aws.DynamoLease;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.care.CareCase;
 import io.kefu.shared.domain.care.CaseStatus;
@@ -14,6 +16,7 @@ import io.kefu.shared.domain.care.Offer;
 import io.kefu.shared.domain.care.OfferType;
 import io.kefu.shared.domain.care.RecoveryKind;
 import io.kefu.shared.domain.customer.Channel;
+import io.kefu.shared.effects.Lease;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,25 +76,26 @@ public final class DynamoCareCaseStore implements CareCaseStore {
     }
 
     @Override
-    public List<CareCase> pendingDue(boolean vip, Instant now) {
-        return queryAll(QueryRequest.builder().tableName(table).indexName(PENDING_INDEX)
+    public List<CareCase> pendingDue(boolean vip, Instant now, int limit) {
+        List<CareCase> due = dynamo.query(QueryRequest.builder().tableName(table).indexName(PENDING_INDEX)
                 .keyConditionExpression("gsi1pk = :p AND gsi1sk <= :now")
                 .expressionAttributeValues(Map.of(":p", s(pendingPartition(vip)), ":now", time(now)))
-                .limit(100)
-                .build());
+                .limit(limit)
+                .build()).items().stream().map(DynamoCareCaseStore::fromItem).toList();
+        return due;
     }
 
     @Override
-    public boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Instant leaseUntil, String owner) {
+    public boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Lease lease) {
         // gsi1sk = lease end: if the winner dies before marking the case, the sweep finds it when the lease ends.
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.claimValues(lease, now));
+        values.put(":expected", s(expected.name()));
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(id))
-                    .updateExpression("SET sendLeaseUntil = :until, sendLeaseOwner = :owner, gsi1sk = :until")
-                    .conditionExpression("#status = :expected AND (attribute_not_exists(sendLeaseUntil)"
-                            + " OR sendLeaseUntil < :now)")
+                    .updateExpression("SET " + DynamoLease.set() + ", gsi1sk = :leaseUntil")
+                    .conditionExpression("#status = :expected AND " + DynamoLease.free())
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":until", time(leaseUntil), ":owner", s(owner),
-                            ":expected", s(expected.name()), ":now", time(now)))
+                    .expressionAttributeValues(values)
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -100,12 +104,12 @@ public final class DynamoCareCaseStore implements CareCaseStore {
     }
 
     @Override
-    public void releaseSend(IncidentId id, String owner) {
+    public void releaseSend(IncidentId id, Lease lease) {
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(id))
-                    .updateExpression("REMOVE sendLeaseUntil, sendLeaseOwner")
-                    .conditionExpression("sendLeaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":owner", s(owner)))
+                    .updateExpression("REMOVE " + DynamoLease.remove())
+                    .conditionExpression(DynamoLease.held())
+                    .expressionAttributeValues(DynamoLease.ownerValue(lease))
                     .build());
         } catch (ConditionalCheckFailedException e) {
             // someone else's lease by now (ours ran out): leave it alone
@@ -165,7 +169,7 @@ public final class DynamoCareCaseStore implements CareCaseStore {
             removed.add("gsi1pk, gsi1sk");
         }
         if (next != expected) {
-            removed.add("sendLeaseUntil, sendLeaseOwner");
+            removed.add(DynamoLease.remove());
         }
         String removes = removed.isEmpty() ? "" : " REMOVE " + String.join(", ", removed);
         if (extraSet != null) {
@@ -235,6 +239,7 @@ public final class DynamoCareCaseStore implements CareCaseStore {
         item.put("actions", AttributeValue.fromL(c.actions().stream().map(Attrs::s).toList()));
         item.put("gsi2pk", s("STATUS#" + c.status().name()));
         item.put("gsi2sk", s(SortableTime.format(c.detectedAt()) + "#" + c.id().orderId()));
+        item.put("ttl", Attrs.epochSeconds(Retention.CARE_CASE.expiry(c.detectedAt())));
         return item;
     }
 

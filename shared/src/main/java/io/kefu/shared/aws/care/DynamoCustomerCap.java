@@ -4,6 +4,7 @@ import static io.kefu.shared.aws.Attrs.s;
 
 import io.kefu.shared.app.care.CustomerCap;
 import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,12 @@ public final class DynamoCustomerCap implements CustomerCap {
         }
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(customerId))
-                    .updateExpression("SET lastProactiveAt = :now, lastMessageKey = :key")
+                    .updateExpression("SET lastProactiveAt = :now, lastMessageKey = :key, #ttl = :ttl")
                     .conditionExpression("attribute_not_exists(lastProactiveAt) OR lastProactiveAt <= :windowStart"
                             + " OR lastMessageKey = :key")
+                    .expressionAttributeNames(Map.of("#ttl", "ttl"))
                     .expressionAttributeValues(Map.of(
+                            ":ttl", Attrs.epochSeconds(Retention.CUSTOMER_CAP.expiry(now.plus(window))),
                             ":now", s(SortableTime.format(now)),
                             ":key", s(messageKey),
                             ":windowStart", s(SortableTime.format(now.minus(window))))));

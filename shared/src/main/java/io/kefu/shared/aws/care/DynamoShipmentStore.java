@@ -5,6 +5,7 @@ import static io.kefu.shared.aws.Attrs.s;
 
 import io.kefu.shared.app.care.ShipmentStore;
 import io.kefu.shared.aws.Attrs;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.care.ExceptionCode;
 import io.kefu.shared.domain.care.Shipment;
@@ -63,7 +64,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
     }
 
     @Override
-    public List<Shipment> stalledBefore(int shard, Instant cutoff) {
+    public List<Shipment> stalledBefore(int shard, Instant cutoff, int limit) {
         List<Shipment> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -71,11 +72,11 @@ public final class DynamoShipmentStore implements ShipmentStore {
             QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(INDEX)
                     .keyConditionExpression("gsi1pk = :bucket AND gsi1sk < :cutoff")
                     .expressionAttributeValues(Map.of(":bucket", s(bucket(shard)), ":cutoff", s(SortableTime.format(cutoff))))
-                    .limit(100)
+                    .limit(limit - found.size())
                     .exclusiveStartKey(from));
             page.items().forEach(i -> found.add(fromItem(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        } while (start != null && found.size() < limit);
         return found;
     }
 
@@ -112,6 +113,8 @@ public final class DynamoShipmentStore implements ShipmentStore {
         put(item, "episode", (long) s.episode());
         put(item, "orderValueCents", s.orderValueCents());
         put(item, "shippingFeeCents", s.shippingFeeCents());
+        put(item, "lastEventHash", s.lastEventHash());
+        item.put("ttl", Attrs.epochSeconds(Retention.SHIPMENT.expiry(s.lastScanAt()))); // refreshed by every event
         if (s.watchedForStall()) {
             item.put("gsi1pk", s(bucket(Shipment.shard(s.orderId(), shards))));
             item.put("gsi1sk", s(SortableTime.format(s.lastScanAt())));
@@ -127,7 +130,7 @@ public final class DynamoShipmentStore implements ShipmentStore {
                 Attrs.enumOf(i, "exceptionCode", ExceptionCode.class), Attrs.str(i, "lastEventKey"),
                 Attrs.instant(i, "lastScanAt"), promised == null ? null : LocalDate.parse(promised),
                 Attrs.instant(i, "carrierEta"), Attrs.str(i, "region"), episode == null ? 0 : episode.intValue(),
-                Attrs.num(i, "orderValueCents"), Attrs.num(i, "shippingFeeCents"));
+                Attrs.num(i, "orderValueCents"), Attrs.num(i, "shippingFeeCents"), Attrs.str(i, "lastEventHash"));
     }
 
     private static Map<String, AttributeValue> key(String orderId) {

@@ -3,6 +3,7 @@ package io.kefu.shared.aws.qa;
 import io.kefu.shared.app.qa.QaReviewStore;
 import io.kefu.shared.app.qa.ReviewRecord;
 import io.kefu.shared.app.qa.ScoreView;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.qa.ReviewAction;
 import io.kefu.shared.domain.qa.ReviewDecision;
@@ -58,6 +59,8 @@ public final class DynamoQaReviewStore implements QaReviewStore {
         item.put("fromStatus", s(audit.fromStatus()));
         item.put("toStatus", s(audit.toStatus()));
         item.put("autoScore", n(current.autoScore()));
+        // kept as long as the score it reviews
+        item.put("ttl", AttributeValue.fromN(Long.toString(Retention.QA_SCORE.expiry(current.closedAt()).getEpochSecond())));
         if (audit.reason() != null) {
             item.put("reason", s(audit.reason()));
         }

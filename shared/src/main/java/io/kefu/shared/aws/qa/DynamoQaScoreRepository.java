@@ -2,6 +2,7 @@ package io.kefu.shared.aws.qa;
 
 import io.kefu.shared.app.qa.QaScoreStore;
 import io.kefu.shared.app.qa.ScoreRecord;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.qa.Finding;
 import io.kefu.shared.domain.qa.Message;
@@ -63,7 +64,9 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         for (Map<String, AttributeValue> item : queryTranscript(transcriptId, "SCORE#")) {
             List<String> failed = item.containsKey("failedRules")
                     ? item.get("failedRules").l().stream().map(AttributeValue::s).toList() : List.of();
-            out.add(new StoredScore(transcriptId, item.get("rulebookId").s(), Integer.parseInt(item.get("rulebookVersion").n()), failed));
+            AttributeValue hash = item.get("payloadHash");
+            out.add(new StoredScore(transcriptId, item.get("rulebookId").s(), Integer.parseInt(item.get("rulebookVersion").n()),
+                    failed, hash == null ? null : hash.s()));
         }
         return out;
     }
@@ -98,6 +101,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
                 item.put("evidence", s(ScoreDetail.cap(f.evidence())));
             }
             item.put("reason", s(f.reason()));
+            item.put("ttl", ttl(t));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         if (superseded != null) {
@@ -127,11 +131,31 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     @Override
     public void markSuperseded(StoredScore old, ScoreRecord successor) {
         QaScore s = successor.score();
+        unlink(old.transcriptId(), QaScoreKeys.scoreSk(old.rulebookId(), old.rulebookVersion()),
+                QaScoreKeys.scoreSk(s.rulebookId(), s.rulebookVersion()));
+    }
+
+    @Override
+    public int finishSupersedes(String transcriptId) {
+        Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
+        queryTranscript(transcriptId, "SCORE#").forEach(i -> bySk.put(i.get("sk").s(), i));
+        int finished = 0;
+        for (Map<String, AttributeValue> successor : bySk.values()) {
+            AttributeValue supersedes = successor.get("supersedes");
+            Map<String, AttributeValue> old = supersedes == null ? null : bySk.get(supersedes.s());
+            if (old != null && !old.containsKey("supersededBy")) {
+                unlink(transcriptId, supersedes.s(), successor.get("sk").s());
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    private void unlink(String transcriptId, String oldSk, String successorSk) {
         dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", s(QaScoreKeys.pk(old.transcriptId())),
-                        "sk", s(QaScoreKeys.scoreSk(old.rulebookId(), old.rulebookVersion()))))
+                .key(Map.of("pk", s(QaScoreKeys.pk(transcriptId)), "sk", s(oldSk)))
                 .updateExpression("REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk SET supersededBy = :by")
-                .expressionAttributeValues(Map.of(":by", s(QaScoreKeys.scoreSk(s.rulebookId(), s.rulebookVersion())))));
+                .expressionAttributeValues(Map.of(":by", s(successorSk))));
     }
 
     /** All items of a transcript whose sort key starts with a prefix (SCORE#, FAIL#). */
@@ -236,10 +260,19 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         item.put("applicableRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
                 .distinct().map(DynamoQaScoreRepository::s).toList()));
         item.put("detail", AttributeValue.fromB(SdkBytes.fromByteArray(detail.gzip())));
+        item.put("ttl", ttl(t));
+        if (record.payloadHash() != null) {
+            item.put("payloadHash", s(record.payloadHash()));
+        }
         if (record.supersedes() != null) {
             item.put("supersedes", s(QaScoreKeys.scoreSk(record.supersedes().rulebookId(), record.supersedes().rulebookVersion())));
         }
         return item;
+    }
+
+    /** The chat's QA items go together, a {@link Retention#QA_SCORE} after it closed. */
+    static AttributeValue ttl(Transcript t) {
+        return AttributeValue.fromN(Long.toString(Retention.QA_SCORE.expiry(t.closedAt()).getEpochSecond()));
     }
 
     private void batchWrite(List<WriteRequest> writes) {

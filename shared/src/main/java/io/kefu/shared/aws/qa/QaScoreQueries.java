@@ -85,7 +85,7 @@ public final class QaScoreQueries {
         List<ScoreView> out = new ArrayList<>();
         while (p < partitions.size() && out.size() < limit) {
             Partition part = partitions.get(p);
-            QueryResponse page = dynamo.query(request(part, filter, ruleIndex, limit - out.size(), start));
+            QueryResponse page = query(part, filter, ruleIndex, limit - out.size(), start);
             List<ScoreView> views = ruleIndex ? scoresFor(page.items()) : page.items().stream().map(ScoreItems::view).toList();
             views.stream().filter(filter::matches).forEach(out::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -139,7 +139,12 @@ public final class QaScoreQueries {
         return out;
     }
 
-    private QueryRequest request(Partition part, ScoreFilter f, boolean ruleIndex, int limit, Map<String, AttributeValue> start) {
+    /** One page of one partition. Only the table's four indexes (named here, so the IAM check sees which). */
+    private QueryResponse query(Partition part, ScoreFilter f, boolean ruleIndex, int limit, Map<String, AttributeValue> start) {
+        switch (part.index()) {
+            case "ByAgent", "ByTeamDay", "ByStatus", "ByRule" -> { }
+            default -> throw new IllegalStateException("QaScores has no index " + part.index());
+        }
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#h", part.hashAttr());
@@ -192,7 +197,7 @@ public final class QaScoreQueries {
         if (start != null) {
             b.exclusiveStartKey(start);
         }
-        return b.build();
+        return dynamo.query(b.build());
     }
 
     /** Rule-failure items -> their score items (BatchGetItem by key), in the index's order. */

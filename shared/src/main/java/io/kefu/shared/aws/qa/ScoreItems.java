@@ -70,6 +70,19 @@ public final class ScoreItems {
         }
     }
 
+    /** The agent's promises (redacted) the follow-ups were made from: from the detail, or the {@code promises} JSON of older items. */
+    public static List<io.kefu.shared.domain.qa.Promise> promises(Map<String, AttributeValue> i) {
+        if (i.containsKey("detail")) {
+            return ScoreDetail.gunzip(i.get("detail").b().asByteArrayUnsafe()).promises();
+        }
+        try {
+            String json = str(i, "promises");
+            return json == null ? List.of() : List.of(Json.mapper().readValue(json, io.kefu.shared.domain.qa.Promise[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable promises on " + str(i, "pk"), e);
+        }
+    }
+
     /** The stored (redacted) transcript of a score item, as the scorer takes it. */
     public static Transcript transcript(Map<String, AttributeValue> i) {
         return new Transcript(str(i, "transcriptId"), str(i, "channel"), str(i, "shopId"), str(i, "team"),

@@ -21,14 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * SurveyAggregatesTable: one item per cell, pk=DAY#yyyy-MM-dd, sk=KIND#k#TEAM#t#AGENT#a, with
  * atomic ADD counters. A day's report is one Query on its pk; begins_with on the sort key narrows it
  * to a kind or a kind+team. One item per answer (not three: agent, team, kind) means one write
- * decides whether an answer counted, and the cell's {@code surveys} set makes that write idempotent.
+ * decides whether an answer counted. That write also puts the survey id in the cell's {@code counting} set
+ * (only if it is not there: idempotent), and {@link #settle} takes it out once the survey is marked
+ * AGGREGATED, so the set holds only answers in flight and the item stays small however many answers a
+ * cell gets (post-delivery answers, with no team or agent, all share one cell a day).
  */
 public final class DynamoAggregateStore implements AggregateStore {
     /** Every attribute by placeholder: several plain words (agent, day, ...) are DynamoDB reserved words. */
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("#responses", "responses"), Map.entry("#csatSum", "csatSum"), Map.entry("#csat4or5", "csat4or5"),
             Map.entry("#npsResponses", "npsResponses"), Map.entry("#promoters", "promoters"),
-            Map.entry("#detractors", "detractors"), Map.entry("#surveys", "surveys"), Map.entry("#day", "day"),
+            Map.entry("#detractors", "detractors"), Map.entry("#counting", "counting"), Map.entry("#day", "day"),
             Map.entry("#kind", "kind"), Map.entry("#team", "team"), Map.entry("#agent", "agent"));
 
     private final DynamoDbClient dynamo;
@@ -58,14 +61,28 @@ public final class DynamoAggregateStore implements AggregateStore {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("pk", s(pk(cell.day())), "sk", s(sk(cell))))
                     .updateExpression("ADD #responses :r, #csatSum :cs, #csat4or5 :c45, #npsResponses :nr, "
-                            + "#promoters :pro, #detractors :det, #surveys :sids "
+                            + "#promoters :pro, #detractors :det, #counting :sids "
                             + "SET #day = :day, #kind = :kind, #team = :team, #agent = :agent")
-                    .conditionExpression("attribute_not_exists(#surveys) OR NOT contains(#surveys, :sid)")
+                    .conditionExpression("attribute_not_exists(#counting) OR NOT contains(#counting, :sid)")
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException alreadyCounted) {
             return false;
+        }
+    }
+
+    @Override
+    public void settle(Cell cell, String surveyId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s(pk(cell.day())), "sk", s(sk(cell))))
+                    .updateExpression("DELETE #counting :sids")
+                    .conditionExpression("attribute_exists(pk)") // never create a cell just to settle it
+                    .expressionAttributeNames(Map.of("#counting", "counting"))
+                    .expressionAttributeValues(Map.of(":sids", AttributeValue.fromSs(List.of(surveyId)))));
+        } catch (ConditionalCheckFailedException noCell) {
+            // nothing to settle
         }
     }
 

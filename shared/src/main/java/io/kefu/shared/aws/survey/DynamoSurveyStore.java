@@ -9,6 +9,8 @@ import static io.kefu.shared.aws.Attrs.s;
 import static io.kefu.shared.aws.Attrs.str;
 import static io.kefu.shared.aws.Attrs.time;
 
+import io.kefu.shared.aws.DynamoLease;
+import io.kefu.shared.domain.Retention;
 import io.kefu.shared.domain.SortableTime;
 import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.survey.FatigueRule;
@@ -18,6 +20,7 @@ import io.kefu.shared.domain.survey.SurveyIds;
 import io.kefu.shared.domain.survey.SurveyKind;
 import io.kefu.shared.domain.survey.SurveyStatus;
 import io.kefu.shared.domain.survey.Topic;
+import io.kefu.shared.effects.Lease;
 import io.kefu.shared.survey.RecordedAnswer;
 import io.kefu.shared.survey.SurveyStore;
 import java.time.Clock;
@@ -52,7 +55,6 @@ public final class DynamoSurveyStore implements SurveyStore {
     private static final String WINDOW_SK = "SURVEY_WINDOW";
     private static final String TOKEN_SK = "TOKEN";
     /** Keep items a while after they stop mattering, for reports and support questions. */
-    private static final Duration RETENTION = Duration.ofDays(180);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -82,7 +84,7 @@ public final class DynamoSurveyStore implements SurveyStore {
                 ratings.m().forEach((topic, v) -> topics.put(Topic.valueOf(topic), Integer.valueOf(v.n())));
             }
             SurveyAnswer answer = new SurveyAnswer(integer(i, "csat"), integer(i, "nps"), str(i, "comment"), topics);
-            return new RecordedAnswer(answer, instant(i, "answeredAt"), str(i, "answerMessageId"));
+            return new RecordedAnswer(answer, instant(i, "answeredAt"), str(i, "answerMessageId"), str(i, "answerHash"));
         });
     }
 
@@ -124,8 +126,14 @@ public final class DynamoSurveyStore implements SurveyStore {
     // ------------------------------------------------------------------ inserts
 
     @Override
-    public boolean create(Survey survey) {
+    public Optional<String> requestHash(String surveyId) {
+        return item(surveyKey(surveyId)).map(i -> str(i, "requestHash"));
+    }
+
+    @Override
+    public boolean create(Survey survey, String requestHash) {
         Map<String, AttributeValue> item = new HashMap<>(surveyKey(survey.surveyId()));
+        put(item, "requestHash", requestHash);
         item.put("surveyId", s(survey.surveyId()));
         item.put("requestId", s(survey.requestId()));
         item.put("kind", s(survey.kind().name()));
@@ -146,7 +154,7 @@ public final class DynamoSurveyStore implements SurveyStore {
             item.put("gsi1pk", s(dueShard(survey.surveyId())));
             item.put("gsi1sk", time(survey.dueAt()));
         } else {
-            item.put("ttl", epochSeconds(survey.dueAt().plus(RETENTION)));
+            item.put("ttl", epochSeconds(Retention.SURVEY.expiry(survey.dueAt())));
         }
         return conditional(() -> dynamo.putItem(b -> b.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)")));
@@ -158,7 +166,7 @@ public final class DynamoSurveyStore implements SurveyStore {
         item.put("holderSurveyId", s(next.surveyId()));
         item.put("holderPriority", n(next.priority()));
         item.put("windowUntil", time(next.windowUntil()));
-        item.put("ttl", epochSeconds(next.windowUntil().plus(Duration.ofDays(1))));
+        item.put("ttl", epochSeconds(Retention.SURVEY_FATIGUE.expiry(next.windowUntil())));
         return conditional(() -> dynamo.putItem(b -> {
             b.tableName(table).item(item);
             if (expectedHolderId == null) {
@@ -178,7 +186,7 @@ public final class DynamoSurveyStore implements SurveyStore {
         item.put("surveyId", s(surveyId));
         item.put("customerId", s(customerId));
         // Kept past expiry so a late answer is told "expired" rather than "unknown".
-        item.put("ttl", epochSeconds(expiresAt.plus(Duration.ofDays(30))));
+        item.put("ttl", epochSeconds(Retention.SURVEY_TOKEN.expiry(expiresAt)));
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -188,14 +196,14 @@ public final class DynamoSurveyStore implements SurveyStore {
     public boolean supersede(String surveyId, String bySurveyId) {
         return update(surveyId, "SET #st = :to, supersededBy = :by, #ttl = :ttl REMOVE gsi1pk, gsi1sk",
                 "#st = :from", Map.of(":to", s("SUPERSEDED"), ":by", s(bySurveyId), ":from", s("SCHEDULED"),
-                        ":ttl", epochSeconds(clock.instant().plus(RETENTION))));
+                        ":ttl", epochSeconds(Retention.SURVEY.expiry(clock.instant()))));
     }
 
     @Override
     public boolean cancel(String surveyId, String reason) {
         return update(surveyId, "SET #st = :to, skipReason = :why, #ttl = :ttl REMOVE gsi1pk, gsi1sk",
                 "#st = :from", Map.of(":to", s("CANCELLED"), ":why", s(reason), ":from", s("SCHEDULED"),
-                        ":ttl", epochSeconds(clock.instant().plus(RETENTION))));
+                        ":ttl", epochSeconds(Retention.SURVEY.expiry(clock.instant()))));
     }
 
     @Override
@@ -205,51 +213,62 @@ public final class DynamoSurveyStore implements SurveyStore {
     }
 
     @Override
-    public boolean claimSend(String surveyId, Instant now, Instant leaseUntil) {
+    public boolean claimSend(String surveyId, Instant now, Lease lease) {
         // gsi1sk = lease end: if this dispatcher dies, the survey shows up as due again when the lease ends.
-        return update(surveyId, "SET #st = :to, leaseUntil = :lease, gsi1sk = :lease",
-                "#st = :scheduled OR (#st = :to AND leaseUntil < :now)",
-                Map.of(":to", s("SENDING"), ":scheduled", s("SCHEDULED"), ":lease", time(leaseUntil), ":now", time(now)));
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.claimValues(lease, now));
+        values.putAll(Map.of(":to", s("SENDING"), ":scheduled", s("SCHEDULED")));
+        return update(surveyId, "SET #st = :to, " + DynamoLease.set() + ", gsi1sk = :leaseUntil",
+                "#st = :scheduled OR (#st = :to AND " + DynamoLease.free() + ")", values);
     }
 
     @Override
-    public boolean completeSend(String surveyId, Instant leaseUntil, Instant sentAt, Instant remindAt, Instant expiresAt) {
+    public boolean completeSend(String surveyId, Lease lease, Instant sentAt, Instant remindAt, Instant expiresAt) {
         Instant next = remindAt != null ? remindAt : expiresAt;
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s("SENT"), ":from", s("SENDING"),
-                ":mine", time(leaseUntil), ":sent", time(sentAt), ":exp", time(expiresAt), ":next", time(next)));
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.ownerValue(lease));
+        values.putAll(Map.of(":to", s("SENT"), ":from", s("SENDING"),
+                ":sent", time(sentAt), ":exp", time(expiresAt), ":next", time(next)));
         String set = "SET #st = :to, sentAt = :sent, expiresAt = :exp, gsi1sk = :next";
         if (remindAt != null) {
             set += ", remindAt = :remind";
             values.put(":remind", time(remindAt));
         }
-        return update(surveyId, set + " REMOVE leaseUntil", "#st = :from AND leaseUntil = :mine", values);
+        return update(surveyId, set + " REMOVE " + DynamoLease.remove(), "#st = :from AND " + DynamoLease.held(), values);
     }
 
     @Override
-    public boolean claimReminder(String surveyId, Instant now, Instant horizon, Instant leaseUntil) {
-        return update(surveyId, "SET #st = :to, leaseUntil = :lease, gsi1sk = :lease",
-                "(#st = :sent AND remindAt <= :horizon) OR (#st = :to AND leaseUntil < :now)",
-                Map.of(":to", s("REMINDING"), ":sent", s("SENT"), ":horizon", time(horizon),
-                        ":lease", time(leaseUntil), ":now", time(now)));
+    public void releaseLease(String surveyId, Lease lease, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.ownerValue(lease));
+        values.put(":now", time(now));
+        update(surveyId, "SET gsi1sk = :now REMOVE " + DynamoLease.remove(), DynamoLease.held(), values);
     }
 
     @Override
-    public boolean completeReminder(String surveyId, Instant leaseUntil, Instant remindedAt) {
-        return update(surveyId, "SET #st = :to, remindedAt = :at, gsi1sk = expiresAt REMOVE leaseUntil",
-                "#st = :from AND leaseUntil = :mine",
-                Map.of(":to", s("REMINDED"), ":from", s("REMINDING"), ":mine", time(leaseUntil), ":at", time(remindedAt)));
+    public boolean claimReminder(String surveyId, Instant now, Instant horizon, Lease lease) {
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.claimValues(lease, now));
+        values.putAll(Map.of(":to", s("REMINDING"), ":sent", s("SENT"), ":horizon", time(horizon)));
+        return update(surveyId, "SET #st = :to, " + DynamoLease.set() + ", gsi1sk = :leaseUntil",
+                "(#st = :sent AND remindAt <= :horizon) OR (#st = :to AND " + DynamoLease.free() + ")", values);
+    }
+
+    @Override
+    public boolean completeReminder(String surveyId, Lease lease, Instant remindedAt) {
+        Map<String, AttributeValue> values = new HashMap<>(DynamoLease.ownerValue(lease));
+        values.putAll(Map.of(":to", s("REMINDED"), ":from", s("REMINDING"), ":at", time(remindedAt)));
+        return update(surveyId, "SET #st = :to, remindedAt = :at, gsi1sk = expiresAt REMOVE " + DynamoLease.remove(),
+                "#st = :from AND " + DynamoLease.held(), values);
     }
 
     @Override
     public boolean expire(String surveyId, Instant now) {
-        return update(surveyId, "SET #st = :to, #ttl = :ttl REMOVE gsi1pk, gsi1sk, leaseUntil",
-                "expiresAt <= :now AND (#st IN (:sent, :reminded) OR (#st = :reminding AND leaseUntil < :now))",
+        return update(surveyId, "SET #st = :to, #ttl = :ttl REMOVE gsi1pk, gsi1sk, " + DynamoLease.remove(),
+                "expiresAt <= :now AND (#st IN (:sent, :reminded) OR (#st = :reminding AND " + DynamoLease.UNTIL + " < :now))",
                 Map.of(":to", s("EXPIRED"), ":sent", s("SENT"), ":reminded", s("REMINDED"), ":reminding", s("REMINDING"),
-                        ":now", time(now), ":ttl", epochSeconds(now.plus(RETENTION))));
+                        ":now", time(now), ":ttl", epochSeconds(Retention.SURVEY.expiry(now))));
     }
 
     @Override
-    public boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt, String sourceMessageId, Instant now) {
+    public boolean recordAnswer(String surveyId, SurveyAnswer answer, Instant answeredAt, String sourceMessageId,
+                                String payloadHash, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":to", s("ANSWERED"));
         values.put(":sending", s("SENDING"));
@@ -260,12 +279,14 @@ public final class DynamoSurveyStore implements SurveyStore {
         values.put(":csat", n(answer.csat()));
         values.put(":at", time(answeredAt));
         values.put(":msg", s(sourceMessageId));
-        values.put(":ttl", epochSeconds(answeredAt.plus(RETENTION)));
+        values.put(":hash", s(payloadHash));
+        values.put(":ttl", epochSeconds(Retention.SURVEY.expiry(answeredAt)));
         Map<String, AttributeValue> topics = new HashMap<>();
         answer.topicRatings().forEach((topic, rating) -> topics.put(topic.name(), n(rating)));
         values.put(":topics", AttributeValue.fromM(topics));
         StringBuilder set = new StringBuilder(
-                "SET #st = :to, csat = :csat, answeredAt = :at, answerMessageId = :msg, topicRatings = :topics, #ttl = :ttl");
+                "SET #st = :to, csat = :csat, answeredAt = :at, answerMessageId = :msg, answerHash = :hash, "
+                        + "topicRatings = :topics, #ttl = :ttl");
         if (answer.nps() != null) {
             set.append(", nps = :nps");
             values.put(":nps", n(answer.nps()));
@@ -274,7 +295,7 @@ public final class DynamoSurveyStore implements SurveyStore {
             set.append(", #comment = :comment");
             values.put(":comment", s(answer.comment()));
         }
-        return update(surveyId, set + " REMOVE gsi1pk, gsi1sk, leaseUntil",
+        return update(surveyId, set + " REMOVE gsi1pk, gsi1sk, " + DynamoLease.remove(),
                 "#st IN (:sending, :sent, :reminding, :reminded) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)",
                 values);
     }
@@ -334,7 +355,7 @@ public final class DynamoSurveyStore implements SurveyStore {
                 SurveyStatus.valueOf(str(i, "status")), str(i, "customerId"), str(i, "subjectId"),
                 str(i, "orderId"), str(i, "agentId"), str(i, "team"), str(i, "locale"),
                 channel == null ? null : Channel.valueOf(channel), instant(i, "requestedAt"), instant(i, "dueAt"),
-                instant(i, "sentAt"), instant(i, "remindAt"), instant(i, "expiresAt"), instant(i, "leaseUntil"),
+                instant(i, "sentAt"), instant(i, "remindAt"), instant(i, "expiresAt"), instant(i, DynamoLease.UNTIL),
                 str(i, "skipReason"));
     }
 }

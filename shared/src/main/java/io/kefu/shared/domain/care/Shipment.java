@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * @param lastScanAt time of the newest carrier scan (any event counts as a scan)
  * @param episode how many times a delay on this order has recovered; part of each incident's identity,
  *     so a LOST after a recovered WEATHER delay is a new incident while a repeated WEATHER is not
+ * @param lastEventHash payload hash of that event: the same event key with another hash is a conflicting
+ *     duplicate, not a replay (null on state stored before hashes were kept)
  */
 public record Shipment(
         String orderId,
@@ -25,7 +27,8 @@ public record Shipment(
         String region,
         int episode,
         Long orderValueCents,
-        Long shippingFeeCents) {
+        Long shippingFeeCents,
+        String lastEventHash) {
 
     /** How an event relates to the stored state. */
     public enum Arrival { NEW, REPLAY, STALE }
@@ -43,6 +46,11 @@ public record Shipment(
      * order is a new incident. Fields the event leaves out keep their previous values.
      */
     public static Shipment after(Shipment current, ShipmentEvent event, boolean recovered) {
+        return after(current, event, recovered, null);
+    }
+
+    /** {@link #after(Shipment, ShipmentEvent, boolean)}, remembering the event's payload hash. */
+    public static Shipment after(Shipment current, ShipmentEvent event, boolean recovered, String eventHash) {
         int episode = current == null ? 0 : current.episode() + (recovered ? 1 : 0);
         return new Shipment(
                 event.orderId(),
@@ -58,7 +66,8 @@ public record Shipment(
                 pick(event.region(), current == null ? null : current.region()),
                 episode,
                 pick(event.orderValueCents(), current == null ? null : current.orderValueCents()),
-                pick(event.shippingFeeCents(), current == null ? null : current.shippingFeeCents()));
+                pick(event.shippingFeeCents(), current == null ? null : current.shippingFeeCents()),
+                eventHash);
     }
 
     /** The sweep watches only in-transit parcels (a sparse index); delivered or excepted ones drop out. */

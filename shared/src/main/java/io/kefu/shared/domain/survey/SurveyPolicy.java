@@ -17,7 +17,6 @@ import java.util.Objects;
  * @param fatigueWindow at most one survey per customer in this window (counted from the survey's due time)
  * @param expireAfter   an unanswered survey stops accepting answers this long after it was sent
  * @param reminderAfter when non-null, one reminder this long after sending (never a second one)
- * @param sendLease     how long a dispatcher owns a SENDING survey before another may retry it
  * @param lookahead     the dispatcher sends surveys due within this horizon, with SQS DelaySeconds
  * @param dueShards     number of DueByTime partitions (spreads hot writes; the dispatcher queries each)
  * @param reportingZone the zone whose calendar day the aggregates are kept by
@@ -27,7 +26,6 @@ public record SurveyPolicy(
         Duration fatigueWindow,
         Duration expireAfter,
         Duration reminderAfter,
-        Duration sendLease,
         Duration lookahead,
         int dueShards,
         ZoneId reportingZone,
@@ -41,7 +39,6 @@ public record SurveyPolicy(
     public SurveyPolicy {
         Objects.requireNonNull(fatigueWindow, "fatigueWindow");
         Objects.requireNonNull(expireAfter, "expireAfter");
-        Objects.requireNonNull(sendLease, "sendLease");
         Objects.requireNonNull(lookahead, "lookahead");
         Objects.requireNonNull(reportingZone, "reportingZone");
         Objects.requireNonNull(linkBase, "linkBase");

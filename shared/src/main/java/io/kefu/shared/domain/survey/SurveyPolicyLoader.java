@@ -57,7 +57,7 @@ public final class SurveyPolicyLoader {
     }
 
     // The file's shape; kept separate from SurveyPolicy so the domain record stays free of YAML concerns.
-    record File(int version, Duration fatigueWindow, Duration expireAfter, Reminder reminder, Duration sendLease,
+    record File(int version, Duration fatigueWindow, Duration expireAfter, Reminder reminder,
                 Duration dispatchLookahead, Integer dueShards, String reportingZone, String linkBase,
                 LowScore lowScore, Map<SurveyKind, Kind> kinds) {
 
@@ -74,7 +74,6 @@ public final class SurveyPolicyLoader {
                     fatigueWindow,
                     expireAfter,
                     reminder == null || !reminder.enabled() ? null : reminder.after(),
-                    sendLease == null ? Duration.ofMinutes(2) : sendLease,
                     dispatchLookahead == null ? Duration.ofMinutes(1) : dispatchLookahead,
                     dueShards == null ? 4 : dueShards,
                     ZoneId.of(reportingZone == null ? "Asia/Shanghai" : reportingZone),

@@ -11,6 +11,7 @@ import io.kefu.shared.domain.care.Shipment;
 import io.kefu.shared.domain.customer.Channel;
 import io.kefu.shared.domain.customer.CustomerPreferences;
 import java.time.Duration;
+import io.kefu.shared.effects.Lease;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,10 +50,12 @@ final class InMemoryCareStores {
             return true;
         }
 
-        @Override public List<Shipment> stalledBefore(int shard, Instant cutoff) {
+        @Override public List<Shipment> stalledBefore(int shard, Instant cutoff, int limit) {
             return items.values().stream()
                     .filter(s -> watched.getOrDefault(s.orderId(), false))
                     .filter(s -> Shipment.shard(s.orderId(), 8) == shard && s.lastScanAt().isBefore(cutoff))
+                    .sorted(Comparator.comparing(Shipment::lastScanAt))
+                    .limit(limit)
                     .toList();
         }
 
@@ -92,15 +95,17 @@ final class InMemoryCareStores {
             return items.values().stream().filter(c -> c.id().orderId().equals(orderId)).toList();
         }
 
-        @Override public List<CareCase> pendingDue(boolean vip, Instant now) {
+        @Override public List<CareCase> pendingDue(boolean vip, Instant now, int limit) {
             return items.values().stream()
                     .filter(c -> c.vip() == vip && sweepAt.containsKey(c.id()) && !sweepAt.get(c.id()).isAfter(now))
                     .sorted(Comparator.comparing(c -> sweepAt.get(c.id())))
+                    .limit(limit)
                     .toList();
         }
 
-        @Override public synchronized boolean claimSend(IncidentId id, CaseStatus expected, Instant now,
-                                                        Instant until, String owner) {
+        @Override public synchronized boolean claimSend(IncidentId id, CaseStatus expected, Instant now, Lease lease) {
+            Instant until = lease.until();
+            String owner = lease.owner();
             CareCase c = items.get(id);
             Instant held = leaseUntil.get(id);
             if (c == null || c.status() != expected || (held != null && !held.isBefore(now))) {
@@ -112,8 +117,8 @@ final class InMemoryCareStores {
             return true;
         }
 
-        @Override public synchronized void releaseSend(IncidentId id, String owner) {
-            if (owner.equals(leaseOwner.get(id))) {
+        @Override public synchronized void releaseSend(IncidentId id, Lease lease) {
+            if (lease.owner().equals(leaseOwner.get(id))) {
                 leaseUntil.remove(id);
                 leaseOwner.remove(id);
             }

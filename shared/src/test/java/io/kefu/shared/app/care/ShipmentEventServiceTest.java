@@ -1,5 +1,7 @@
 package io.kefu.shared.app.care;
 
+import io.kefu.shared.effects.Invocation;
+import io.kefu.shared.effects.Lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -219,9 +221,9 @@ class ShipmentEventServiceTest {
         CareNotifier second = new CareNotifier(POLICY, cases, cap, prefs, messages);
         CareNotifier.Delivery[] secondDid = new CareNotifier.Delivery[1];
         // The second reads the same NOTICE_PENDING case and tries while the first is sending.
-        messages.duringNextSend = () -> secondDid[0] = second.deliver(seenByBoth, clock.instant());
+        messages.duringNextSend = () -> secondDid[0] = second.deliver(seenByBoth, clock.instant(), Invocation.fresh(clock));
 
-        assertThat(first.deliver(seenByBoth, clock.instant())).isEqualTo(CareNotifier.Delivery.SENT);
+        assertThat(first.deliver(seenByBoth, clock.instant(), Invocation.fresh(clock))).isEqualTo(CareNotifier.Delivery.SENT);
 
         assertThat(secondDid[0]).isEqualTo(CareNotifier.Delivery.IN_FLIGHT);
         assertThat(messages.sent).extracting(OutboundMessage::messageKey).containsExactly("care-notice:O-1:LOST:0");
@@ -230,7 +232,7 @@ class ShipmentEventServiceTest {
         assertThat(cases.leaseUntil).doesNotContainKey(lost); // marking NOTIFIED drops the lease
         // The loser's stale copy, retried later, finds the case moved on and sends nothing.
         clock.advance(Duration.ofMinutes(10));
-        assertThat(second.deliver(seenByBoth, clock.instant())).isEqualTo(CareNotifier.Delivery.IN_FLIGHT);
+        assertThat(second.deliver(seenByBoth, clock.instant(), Invocation.fresh(clock))).isEqualTo(CareNotifier.Delivery.IN_FLIGHT);
         assertThat(messages.sent).hasSize(1);
     }
 
@@ -241,7 +243,7 @@ class ShipmentEventServiceTest {
         clock.set("2026-11-29T00:02:00Z");
         // An instance won the lease and then died mid-send (process gone: nothing handed the lease back).
         assertThat(cases.claimSend(WEATHER_0, CaseStatus.NOTICE_PENDING, clock.instant(),
-                clock.instant().plus(Duration.ofMinutes(POLICY.sending().pendingRetryMinutes())), "dead")).isTrue();
+                Lease.until(clock.instant().plus(Duration.ofMinutes(POLICY.sending().pendingRetryMinutes()))))).isTrue();
         assertThat(service.handle(weather("2026-11-28T15:00:00Z"))).isNotNull(); // a redelivery meanwhile: no send
         assertThat(messages.sent).isEmpty();
         clock.advance(Duration.ofMinutes(POLICY.sending().pendingRetryMinutes()).minusSeconds(30));

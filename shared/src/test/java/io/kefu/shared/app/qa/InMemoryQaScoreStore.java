@@ -50,6 +50,20 @@ final class InMemoryQaScoreStore implements QaScoreStore {
     }
 
     @Override
+    public int finishSupersedes(String transcriptId) {
+        int finished = 0;
+        for (ScoreRecord r : List.copyOf(scores.values())) {
+            var old = r.supersedes();
+            if (r.score().transcriptId().equals(transcriptId) && old != null
+                    && !superseded.contains(key(old.transcriptId(), old.rulebookId(), old.rulebookVersion()))) {
+                markSuperseded(old, r);
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    @Override
     public void markSuperseded(StoredScore old, ScoreRecord successor) {
         writeRequests++;
         superseded.add(key(old.transcriptId(), old.rulebookId(), old.rulebookVersion()));

@@ -3,7 +3,7 @@ package io.kefu.shared.app.qa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kefu.shared.aws.MessageMeta;
+import io.kefu.shared.effects.MessageMeta;
 import io.kefu.shared.contract.PromiseFollowUp;
 import io.kefu.shared.contract.SurveyRequest;
 import io.kefu.shared.contract.TranscriptMessage;

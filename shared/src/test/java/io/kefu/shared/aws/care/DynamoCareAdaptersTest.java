@@ -68,13 +68,13 @@ class DynamoCareAdaptersTest {
         Instant cutoff = T0.plus(Duration.ofHours(1));
         long found = 0;
         for (int shard = 0; shard < 8; shard++) {
-            found += shipments.stalledBefore(shard, cutoff).size();
+            found += shipments.stalledBefore(shard, cutoff, 500).size();
         }
         assertThat(found).isEqualTo(130);
 
         Shipment one = shipments.find("OLD-0").orElseThrow();
         assertThat(shipments.unwatch("OLD-0", one.lastEventKey())).isTrue();
-        assertThat(shipments.stalledBefore(Shipment.shard("OLD-0", 8), cutoff))
+        assertThat(shipments.stalledBefore(Shipment.shard("OLD-0", 8), cutoff, 500))
                 .extracting(Shipment::orderId).doesNotContain("OLD-0");
     }
 
@@ -84,7 +84,7 @@ class DynamoCareAdaptersTest {
         for (int i = 0; i < 120; i++) {
             oneShard.save(shipment("P-" + i, ShipmentStatus.IN_TRANSIT, T0), null);
         }
-        assertThat(oneShard.stalledBefore(0, T0.plusSeconds(1))).hasSize(120);
+        assertThat(oneShard.stalledBefore(0, T0.plusSeconds(1), 500)).hasSize(120);
     }
 
     @Test
@@ -97,13 +97,13 @@ class DynamoCareAdaptersTest {
         assertThat(cases.create(c, T0.plusSeconds(300))).isFalse();
         assertThat(cases.find(id)).hasValue(c);
 
-        assertThat(cases.pendingDue(true, T0.plusSeconds(299))).isEmpty();
-        assertThat(cases.pendingDue(true, T0.plusSeconds(300))).extracting(CareCase::id).containsExactly(id);
-        assertThat(cases.pendingDue(false, T0.plusSeconds(300))).as("VIP partition only").isEmpty();
+        assertThat(cases.pendingDue(true, T0.plusSeconds(299), 100)).isEmpty();
+        assertThat(cases.pendingDue(true, T0.plusSeconds(300), 100)).extracting(CareCase::id).containsExactly(id);
+        assertThat(cases.pendingDue(false, T0.plusSeconds(300), 100)).as("VIP partition only").isEmpty();
 
         assertThat(cases.markNotified(id, T0, Channel.SMS, "NOTICE_SENT SMS")).isTrue();
         assertThat(cases.markNotified(id, T0, Channel.SMS, "NOTICE_SENT SMS")).isFalse();
-        assertThat(cases.pendingDue(true, T0.plus(Duration.ofDays(9)))).isEmpty();
+        assertThat(cases.pendingDue(true, T0.plus(Duration.ofDays(9)), 100)).isEmpty();
 
         assertThat(cases.startRecovery(id, RecoveryKind.DELIVERED, null, T0, T0.plusSeconds(300))).isTrue();
         assertThat(cases.transition(id, CaseStatus.RECOVERY_PENDING, CaseStatus.RECOVERED, T0, "RECOVERY_SENT")).isTrue();
@@ -123,8 +123,8 @@ class DynamoCareAdaptersTest {
         cases.create(c, T0.plusSeconds(300));
         Instant morning = Instant.parse("2026-11-29T00:00:00Z");
         assertThat(cases.defer(id, CaseStatus.NOTICE_PENDING, morning, "QUIET_HOURS", T0)).isTrue();
-        assertThat(cases.pendingDue(false, T0.plusSeconds(300))).isEmpty();
-        assertThat(cases.pendingDue(false, morning)).singleElement().satisfies(p -> {
+        assertThat(cases.pendingDue(false, T0.plusSeconds(300), 100)).isEmpty();
+        assertThat(cases.pendingDue(false, morning, 100)).singleElement().satisfies(p -> {
             assertThat(p.dueAt()).isEqualTo(morning);
             assertThat(p.deferredReason()).isEqualTo("QUIET_HOURS");
         });
