@@ -12,7 +12,7 @@ record QaContext(LocalAwsStack stack, String scoresTable, String rulebooksTable,
         QaScoreQueries queries, Clock clock, ZoneId zone) implements AutoCloseable {
 
     /** Shops run on China Standard Time: a lead's "day" and "week" are CST days (as the team-day index). */
-    static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHOP_ZONE = io.kefu.shared.domain.customer.CustomerPreferences.DEFAULT_ZONE;
 
     static QaContext of(LocalAwsStack stack, Instant fixedNow) {
         String scores = stack.tableName("QaScoresTable");

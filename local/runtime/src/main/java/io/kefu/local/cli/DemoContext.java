@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public record DemoContext(LocalAwsStack stack, LocalLambdaRuntime runtime, Path eventsDir, PrintStream out,
                           Map<String, List<Message>> takenByOutside) {
 
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = io.kefu.shared.domain.customer.CustomerPreferences.DEFAULT_ZONE;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SHANGHAI);
 
     public DemoContext(LocalAwsStack stack, LocalLambdaRuntime runtime, Path eventsDir, PrintStream out) {

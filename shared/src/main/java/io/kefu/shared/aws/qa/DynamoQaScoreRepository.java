@@ -49,7 +49,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     private final ZoneId zone;
 
     public DynamoQaScoreRepository(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, ZoneId.of("Asia/Shanghai"));
+        this(dynamo, table, io.kefu.shared.domain.customer.CustomerPreferences.DEFAULT_ZONE);
     }
 
     public DynamoQaScoreRepository(DynamoDbClient dynamo, String table, ZoneId zone) {

@@ -55,7 +55,7 @@ public final class QaScoreQueries {
     }
 
     public QaScoreQueries(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, ZoneId.of("Asia/Shanghai"));
+        this(dynamo, table, io.kefu.shared.domain.customer.CustomerPreferences.DEFAULT_ZONE);
     }
 
     public ZoneId zone() {

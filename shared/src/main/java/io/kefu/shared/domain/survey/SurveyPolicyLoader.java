@@ -76,7 +76,7 @@ public final class SurveyPolicyLoader {
                     reminder == null || !reminder.enabled() ? null : reminder.after(),
                     dispatchLookahead == null ? Duration.ofMinutes(1) : dispatchLookahead,
                     dueShards == null ? 4 : dueShards,
-                    ZoneId.of(reportingZone == null ? "Asia/Shanghai" : reportingZone),
+                    reportingZone == null ? io.kefu.shared.domain.customer.CustomerPreferences.DEFAULT_ZONE : ZoneId.of(reportingZone),
                     linkBase,
                     new SurveyPolicy.LowScoreRule(low.csatAtMost(), low.npsAtMost()),
                     rules);
