@@ -27,6 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CST = timezone(timedelta(hours=8))
 BASE = datetime(2026, 11, 11, 10, 0, 0, tzinfo=CST)
 MAX_MESSAGES = 60
+IBM_COMMIT = "453470eea55a1777f798053a6ac6302a9bf80f9a"
 
 SOURCES = {
     "jddc": {
@@ -64,6 +65,20 @@ SOURCES = {
         "dataset": "ABCD (Action-Based Conversations Dataset, ASAPP Research), abcd_sample.json",
         "url": "https://github.com/asappresearch/abcd/blob/master/data/abcd_sample.json",
         "licence": "MIT",
+    },
+    # IBM's Twitter customer-care conversations (25 brands, 2020), released under Apache 2.0: dev.json and test.json
+    # (train.json is not in the snapshot). Each conversation is the dialog context plus the agent reply with a link.
+    "ibm-twcc-dev": {
+        "repo": "IBM+twitter-customer-care-document-prediction", "commit": IBM_COMMIT, "path": "dev.json",
+        "dataset": "Twitter Conversations Dataset for Conversational Document Prediction (IBM), dev.json",
+        "url": "https://github.com/IBM/twitter-customer-care-document-prediction/blob/master/dev.json",
+        "licence": "Apache-2.0",
+    },
+    "ibm-twcc-test": {
+        "repo": "IBM+twitter-customer-care-document-prediction", "commit": IBM_COMMIT, "path": "test.json",
+        "dataset": "Twitter Conversations Dataset for Conversational Document Prediction (IBM), test.json",
+        "url": "https://github.com/IBM/twitter-customer-care-document-prediction/blob/master/test.json",
+        "licence": "Apache-2.0",
     },
 }
 
@@ -197,7 +212,42 @@ def abcd(raw, convo):
     return msg, "convo_id %s (flow %s/%s)" % (convo, c["scenario"]["flow"], c["scenario"]["subflow"]), converted
 
 
-CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": twcs, "abcd": abcd}
+# ---------------------------------------------------------------- IBM Twitter customer care: dialogContent + agentURL
+def ibm_twcc(raw, session):
+    convos = {c["dialogHeader"]["sessionID"]: c for c in json.loads(raw)}
+    if session not in convos:
+        raise SystemExit("ibm-twcc: no session " + session)
+    c = convos[session]
+    company = c["dialogHeader"]["company"]
+    turns = list(c["dialogContent"])
+    url = c["agentURL"]
+    # The reply that carries the document link closes the conversation; it is not repeated in dialogContent.
+    turns.append({"agent": company, "datetime": None, "message": url["url_utterance"], "tweet_ID": url["tweet_ID"]})
+    messages, agents, customer = [], [], None
+    for i, t in enumerate(turns):
+        text = html.unescape(t["message"]).strip()
+        if "agent" in t:
+            sig = SIGNATURE.search(TRAILER.sub("", text))
+            agent = (company + "-" + sig.group(1)) if sig else company
+            agents.append(agent) if agent not in agents else None
+            messages.append({"role": "agent", "agentId": agent, "text": text, "ts": ts(i)})
+        else:
+            customer = customer or t["client"]
+            messages.append({"role": "customer", "text": text, "ts": ts(i)})
+    msg = {"channel": "twitter", "shopId": company, "team": company, "agentIds": agents,
+           "customerId": "tw-" + re.sub(r"[^A-Za-z0-9._:-]", "-", customer or "customer"), "locale": "en",
+           "messages": messages}
+    converted = ("dialogContent in order, then the agentURL reply (the conversation's last message); client is the "
+                 "customer, the company account the agent, the agent id from the reply's signature (^XX / -Name) where "
+                 "there is one; HTML entities decoded; the real datetimes (%s, duration %s: a public social thread, not "
+                 "live chat) replaced by synthetic timestamps 2 s apart, so timing rules are not judged"
+                 % (c["dialogHeader"]["conversationDateTime"], c["dialogHeader"]["duration"]))
+    item = "sessionID %s (%s, %d messages)" % (session, company, len(messages))
+    return msg, item, converted
+
+
+CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": twcs, "abcd": abcd,
+              "ibm-twcc-dev": ibm_twcc, "ibm-twcc-test": ibm_twcc}
 
 
 def transcript(tid, body):

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Pick chats for the corpus at random, reproducibly, from what no split uses yet.
+
+    python3 corpus/qa/tools/pick.py --dataset jddc --count 40 --seed 20261202 --split test --prefix zh-jddc \
+        [--min 8 --max 18] [--mirror /work/.mirror]
+
+Appends rows (id, split, dataset, item, note) to corpus/qa/tools/selection.tsv; then run convert.py to write the
+transcripts and label them by docs/qa-gold-format.md before scoring them. The size bounds count source lines (JDDC)
+or messages after conversion (IBM: the dialog context plus the agent's closing reply). Items already in
+selection.tsv, under any dataset that reads the same file, are never picked again.
+"""
+import argparse
+import csv
+import json
+import os
+import random
+import re
+
+import convert
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def candidates(raw, dataset, lo, hi):
+    if dataset.startswith("jddc"):
+        lines = {}
+        for l in raw.splitlines():
+            parts = l.split("\t")
+            if len(parts) >= 7:
+                lines.setdefault(parts[0], []).append(parts)
+        return sorted(s for s, ls in lines.items()
+                      if lo <= len(ls) <= hi and any(p[2] == "1" for p in ls) and any(p[2] == "0" for p in ls))
+    if dataset.startswith("ibm-twcc"):
+        out = []
+        for c in json.loads(raw):
+            n = len(c["dialogContent"]) + 1
+            if lo <= n <= hi and any("client" in t for t in c["dialogContent"]) \
+                    and any("agent" in t for t in c["dialogContent"]):
+                out.append(c["dialogHeader"]["sessionID"])
+        return sorted(out)
+    raise SystemExit("pick: no candidate rule for dataset " + dataset)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dataset", required=True)
+    ap.add_argument("--count", type=int, required=True)
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--split", required=True)
+    ap.add_argument("--prefix", required=True, help="id prefix, e.g. zh-jddc or en-ibm")
+    ap.add_argument("--min", type=int, default=8)
+    ap.add_argument("--max", type=int, default=18)
+    ap.add_argument("--mirror", default="/work/.mirror")
+    args = ap.parse_args()
+    path = os.path.join(HERE, "selection.tsv")
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    same_file = {d for d, s in convert.SOURCES.items()
+                 if (s["repo"], s["path"]) == (convert.SOURCES[args.dataset]["repo"], convert.SOURCES[args.dataset]["path"])}
+    used = {r["item"] for r in rows if r["dataset"] in same_file}
+    pool = [c for c in candidates(convert.git_show(args.mirror, args.dataset), args.dataset, args.min, args.max)
+            if c not in used]
+    picked = random.Random(args.seed).sample(pool, args.count)
+    numbers = [int(m.group(1)) for r in rows for m in [re.match(re.escape(args.prefix) + r"-(\d+)$", r["id"])] if m]
+    nxt = max(numbers, default=0) + 1
+    note = "random pick (seed %d) from unused %s items of %d-%d %s" % (
+        args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "messages")
+    with open(path, "a", encoding="utf-8") as f:
+        for i, item in enumerate(picked):
+            f.write("\t".join(["%s-%04d" % (args.prefix, nxt + i), args.split, args.dataset, item, note]) + "\n")
+    print("%d of %d candidates picked into %s" % (len(picked), len(pool), args.split))
+
+
+if __name__ == "__main__":
+    main()
