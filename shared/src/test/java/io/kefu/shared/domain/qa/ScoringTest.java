@@ -32,11 +32,11 @@ class ScoringTest {
 
     @Test
     void calibrationSampleIsDeterministicAndNearTheConfiguredRate() {
-        long sampled = IntStream.range(0, 20_000).filter(i -> Scorer.sampled("t-" + i, 0.05)).count();
+        long sampled = IntStream.range(0, 20_000).filter(i -> ScoreTotals.sampled("t-" + i, 0.05)).count();
         assertThat(sampled).isBetween(800L, 1200L);
-        assertThat(Scorer.sampled("t-42", 0.05)).isEqualTo(Scorer.sampled("t-42", 0.05));
-        assertThat(Scorer.sampled("t-42", 0)).isFalse();
-        String picked = IntStream.range(0, 1000).mapToObj(i -> "t-" + i).filter(id -> Scorer.sampled(id, 0.05))
+        assertThat(ScoreTotals.sampled("t-42", 0.05)).isEqualTo(ScoreTotals.sampled("t-42", 0.05));
+        assertThat(ScoreTotals.sampled("t-42", 0)).isFalse();
+        String picked = IntStream.range(0, 1000).mapToObj(i -> "t-" + i).filter(id -> ScoreTotals.sampled(id, 0.05))
                 .findFirst().orElseThrow();
         var s = score(model(picked));
         assertThat(s.status()).isEqualTo(QaStatus.NEEDS_REVIEW);
@@ -51,10 +51,10 @@ class ScoringTest {
 
     @Test
     void angryPunctuationIsDoubleBangsTripleQuestionsOrMixed() {
-        assertThat(Scorer.angryPunctuation("怎么还没到！！")).isTrue();
-        assertThat(Scorer.angryPunctuation("why?!")).isTrue();
-        assertThat(Scorer.angryPunctuation("在吗？？？")).isTrue();
-        assertThat(Scorer.angryPunctuation("在吗？？")).isFalse();
-        assertThat(Scorer.angryPunctuation("好的! 谢谢!")).isFalse();
+        assertThat(UpsetSignal.angryPunctuation("怎么还没到！！")).isTrue();
+        assertThat(UpsetSignal.angryPunctuation("why?!")).isTrue();
+        assertThat(UpsetSignal.angryPunctuation("在吗？？？")).isTrue();
+        assertThat(UpsetSignal.angryPunctuation("在吗？？")).isFalse();
+        assertThat(UpsetSignal.angryPunctuation("好的! 谢谢!")).isFalse();
     }
 }
