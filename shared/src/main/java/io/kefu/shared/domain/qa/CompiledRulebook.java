@@ -65,6 +65,10 @@ public final class CompiledRulebook {
         addPhrases(lexicon(Lexicon.INTENSIFIER), signals.intensifiers(), "signals.intensifiers");
         addPhrases(lexicon(Lexicon.NEGATION), signals.negations(), "signals.negations");
         addPhrases(lexicon(Lexicon.IMPATIENCE), signals.impatience(), "signals.impatience");
+        addPhrases(lexicon(Lexicon.RHETORICAL), signals.rhetorical(), "signals.rhetorical");
+        addPhrases(lexicon(Lexicon.ACCUSER), signals.accusers(), "signals.accusers");
+        addPhrases(lexicon(Lexicon.ACCUSATION), signals.accusations(), "signals.accusations");
+        addPhrases(lexicon(Lexicon.GRATITUDE), signals.gratitude(), "signals.gratitude");
         addPhrases(lexicon(Lexicon.PROBLEM), rulebook.complaint().problems(), "complaint.problems");
         addPhrases(lexicon(Lexicon.REPEATED), signals.repeatedWords(), "signals.repeatedWords");
         addPhrases(lexicon(Lexicon.TRANSFER_NOTICE), signals.transferNotices(), "signals.transferNotices");

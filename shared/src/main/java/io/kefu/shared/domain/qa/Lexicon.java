@@ -8,6 +8,10 @@ final class Lexicon {
     static final String INTENSIFIER = "signal:intensifier";
     static final String NEGATION = "signal:negation";
     static final String IMPATIENCE = "signal:impatience";
+    static final String RHETORICAL = "signal:rhetorical";
+    static final String ACCUSER = "signal:accuser";
+    static final String ACCUSATION = "signal:accusation";
+    static final String GRATITUDE = "signal:gratitude";
     static final String PROBLEM = "complaint:problem";
 
     static String rule(String ruleId) {

@@ -49,10 +49,14 @@ public record Rulebook(
     /**
      * Customer-side signals. Upset is graded per customer sentence (see {@link UpsetSignal}): a
      * {@code negativeEmotion} phrase (not after one of the {@code negations}; more after an {@code intensifiers}
-     * word), an {@code impatience} phrase (怎么还没, 到底: weaker), angry punctuation (!!, ？？？) or capitals, an escalation threat, the same complaint said again
+     * word), an {@code impatience} phrase (怎么还没, 到底: weaker), angry punctuation (!!, ?!) or capitals, an escalation threat, the same complaint said again
      * (similarity {@code repeatSimilarity}), or a {@code repeatedWords} phrase said {@code repeatThreshold}
      * times (a weak signal alone: a merchant saying 退款 twice is stating facts). A sentence at or above
-     * {@code upsetThreshold} is an upset turn. {@code transferNotices} mark a transfer in system messages.
+     * {@code upsetThreshold} is an upset turn. Structural signals: a {@code rhetorical} question frame (不是*吗,
+     * 凭什么, "how hard is it"), an accusation (one of the {@code accusers} -- 你们, "you" -- then one of the
+     * {@code accusations} -- 根本没, "messed up" -- in the same clause), contacts counted (问过两次了, "called 4-5
+     * times"), a stated wait (十多天了, "for 3 weeks") and negative emoji; angry punctuation is not counted in a
+     * sentence with {@code gratitude} ("Thank you!!"). {@code transferNotices} mark a transfer in system messages.
      */
     public record Signals(
             List<String> negativeEmotion,
@@ -64,7 +68,11 @@ public record Rulebook(
             List<String> negations,
             List<String> impatience,
             Integer upsetThreshold,
-            Double repeatSimilarity) {
+            Double repeatSimilarity,
+            List<String> rhetorical,
+            List<String> accusers,
+            List<String> accusations,
+            List<String> gratitude) {
         public Signals {
             negativeEmotion = negativeEmotion == null ? List.of() : List.copyOf(negativeEmotion);
             repeatedWords = repeatedWords == null ? List.of() : List.copyOf(repeatedWords);
@@ -72,6 +80,10 @@ public record Rulebook(
             intensifiers = intensifiers == null ? List.of() : List.copyOf(intensifiers);
             negations = negations == null ? List.of() : List.copyOf(negations);
             impatience = impatience == null ? List.of() : List.copyOf(impatience);
+            rhetorical = rhetorical == null ? List.of() : List.copyOf(rhetorical);
+            accusers = accusers == null ? List.of() : List.copyOf(accusers);
+            accusations = accusations == null ? List.of() : List.copyOf(accusations);
+            gratitude = gratitude == null ? List.of() : List.copyOf(gratitude);
             repeatThreshold = repeatThreshold <= 0 ? 2 : repeatThreshold;
             upsetThreshold = upsetThreshold == null ? 2 : upsetThreshold;
             repeatSimilarity = repeatSimilarity == null ? 0.6 : repeatSimilarity;
@@ -79,7 +91,7 @@ public record Rulebook(
 
         public Signals(List<String> negativeEmotion, List<String> repeatedWords, int repeatThreshold,
                 boolean angryPunctuation, List<String> transferNotices) {
-            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null);
+            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null, null, null, null, null);
         }
     }
 

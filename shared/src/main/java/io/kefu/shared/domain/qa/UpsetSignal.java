@@ -12,7 +12,13 @@ import java.util.List;
  *   <li>{@value #IMPATIENT} for an impatience phrase (怎么还没, 到底, "still not"): weak alone, +{@value #CHASING}
  *       when one of the customer's last two sentences was impatient too (chasing);</li>
  *   <li>{@value #THREAT} for an escalation threat (12315, 曝光, lawyer);</li>
- *   <li>{@value #SHOUTING} for angry punctuation (!!, ？？？, ?!) or two shouted English words;</li>
+ *   <li>{@value #SHOUTING} for angry punctuation (!!, ?!; not ??? -- puzzlement) or shouted capitals
+ *       ({@link ToneMarks}), unless the sentence thanks ("Thank you!!"); {@value #SHOUTING} for a negative emoji;</li>
+ *   <li>{@value #RHETORICAL} for a rhetorical-question frame (不是*吗, 不就*嘛, 凭什么, "how hard is it");</li>
+ *   <li>{@value #ACCUSATION} for an accusation: an accuser (你们, "you") then an accusing predicate (根本没,
+ *       "messed up") in the same clause, at most {@value #ACCUSATION_REACH} characters apart;</li>
+ *   <li>chasing stated in numbers ({@link ChasingSignal}): {@value #CHASED} for 2+ contacts or a wait of a week
+ *       or more, {@value #IMPATIENT} for a shorter stated wait;</li>
  *   <li>{@value #REPEATED} when the sentence says nearly the same as one of the customer's last three
  *       (character n-gram Dice >= {@code repeatSimilarity}): the problem is not being solved (weak alone: an
  *       order card pasted twice is not anger);</li>
@@ -30,6 +36,10 @@ final class UpsetSignal {
     static final int IMPATIENT = 1;
     static final int CHASING = 1;
     static final int REPEATED_WORD = 1;
+    static final int RHETORICAL = 2;
+    static final int ACCUSATION = 2;
+    static final int CHASED = 2;
+    static final int ACCUSATION_REACH = 12;
     private static final int NEGATION_REACH = 3;
     private static final int REPEAT_LOOKBACK = 3;
     private static final int REPEAT_MIN_CHARS = 10;
@@ -46,6 +56,10 @@ final class UpsetSignal {
         int negation = book.lexiconOf(Lexicon.NEGATION);
         int repeated = book.lexiconOf(Lexicon.REPEATED);
         int impatience = book.lexiconOf(Lexicon.IMPATIENCE);
+        int rhetorical = book.lexiconOf(Lexicon.RHETORICAL);
+        int accuser = book.lexiconOf(Lexicon.ACCUSER);
+        int accusation = book.lexiconOf(Lexicon.ACCUSATION);
+        int gratitude = book.lexiconOf(Lexicon.GRATITUDE);
         List<Turn> out = new ArrayList<>();
         java.util.Set<Integer> impatientTurns = new java.util.HashSet<>();
         int repeatedWords = 0;
@@ -59,16 +73,30 @@ final class UpsetSignal {
             int[] spans = h.spans(negative);
             for (int k = 0; k < h.count(negative); k++) {
                 int begin = spans[2 * k];
-                if (near(h, negation, begin)) {
+                if (near(h, negation, intensifier, begin)) {
                     continue;
                 }
-                int g = EMOTION + (near(h, intensifier, begin) ? INTENSIFIED : 0);
+                int g = EMOTION + (near(h, intensifier, intensifier, begin) ? INTENSIFIED : 0);
                 if (g > grade) {
                     grade = g;
                     evidence = h.original(begin, spans[2 * k + 1]);
                 }
             }
-            boolean impatient = h.countOutside(impatience, -1) > 0 && !near(h, negation, h.beginOutside(impatience, -1));
+            if (h.has(rhetorical) && grade < RHETORICAL) {
+                grade = RHETORICAL;
+                evidence = h.evidence(rhetorical);
+            }
+            String accused = accusation(h, accuser, accusation);
+            if (accused != null && grade < ACCUSATION) {
+                grade = ACCUSATION;
+                evidence = accused;
+            }
+            ChasingSignal.Chase chase = ChasingSignal.read(raw);
+            if (chase.strength() != ChasingSignal.Strength.NONE) {
+                grade += chase.strength() == ChasingSignal.Strength.STRONG ? CHASED : IMPATIENT;
+                evidence = evidence == null ? chase.evidence() : evidence;
+            }
+            boolean impatient = h.countOutside(impatience, -1) > 0 && !near(h, negation, intensifier, h.beginOutside(impatience, -1));
             if (impatient) {
                 // chasing: impatient again within the last two customer turns
                 grade += IMPATIENT + (s - 1 >= 0 && impatientTurns.contains(s - 1)
@@ -83,7 +111,13 @@ final class UpsetSignal {
                     break;
                 }
             }
-            if (signals.angryPunctuation() && (angryPunctuation(raw) || shouting(raw))) {
+            if (signals.angryPunctuation() && !h.has(gratitude)
+                    && (ToneMarks.angryPunctuation(raw) || ToneMarks.shouting(raw))) {
+                grade += SHOUTING;
+                evidence = evidence == null ? raw : evidence;
+            }
+            String emoji = ToneMarks.negativeEmoji(raw);
+            if (emoji != null) {
                 grade += SHOUTING;
                 evidence = evidence == null ? raw : evidence;
             }
@@ -104,17 +138,83 @@ final class UpsetSignal {
         return out;
     }
 
-    /** Whether a phrase of {@code lexicon} ends at most NEGATION_REACH chars before {@code begin}, in the same clause. */
-    private static boolean near(MessageHits h, int lexicon, int begin) {
+    /**
+     * Whether a negation ({@code lexicon}) governs the phrase at {@code begin}: it ends right before it, or only
+     * an intensifier stands between (不太生气, "not really angry"). 不知道…算了 is no negated 算了.
+     */
+    private static boolean near(MessageHits h, int lexicon, int intensifier, int begin) {
         int[] spans = h.spans(lexicon);
         String text = h.normalizedText();
         for (int k = 0; k < h.count(lexicon); k++) {
             int end = spans[2 * k + 1];
-            if (end <= begin && begin - end <= NEGATION_REACH && text.substring(end, begin).indexOf(TextNormalizer.CLAUSE) < 0) {
+            if (end <= begin && (gap(text, end, begin) || onlyIntensifier(h, intensifier, end, begin)
+                    || shortCjkGap(h, text, end, begin))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean onlyIntensifier(MessageHits h, int intensifier, int from, int to) {
+        int[] spans = h.spans(intensifier);
+        String text = h.normalizedText();
+        for (int k = 0; k < h.count(intensifier); k++) {
+            if (spans[2 * k] >= from && spans[2 * k + 1] <= to
+                    && gap(text, from, spans[2 * k]) && gap(text, spans[2 * k + 1], to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A negated verb phrase in Chinese (不想快递白跑 = "I don't want it to be a wasted trip"): at most
+     * {@value #NEGATION_REACH} characters of one unbroken run; a space in the raw text ends the phrase
+     * (你不知道吧 算了算了: the 算了 is not negated).
+     */
+    private static boolean shortCjkGap(MessageHits h, String text, int end, int begin) {
+        if (begin - end > NEGATION_REACH || text.substring(end, begin).indexOf(TextNormalizer.CLAUSE) >= 0) {
+            return false;
+        }
+        for (int i = end; i < begin; i++) {
+            if (text.charAt(i) < 0x2E80) {
+                return false;
+            }
+        }
+        // up to and including the phrase's first character, so a space just before the phrase is seen
+        String raw = h.original(end, begin + 1);
+        return raw.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** Nothing but word gaps between two offsets of the normalized text. */
+    private static boolean gap(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != TextNormalizer.WORD_GAP && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An accuser then an accusing predicate in the same clause, close together: the raw text from one to the other. */
+    private static String accusation(MessageHits h, int accuser, int accusation) {
+        if (!h.has(accuser) || !h.has(accusation)) {
+            return null;
+        }
+        int[] who = h.spans(accuser);
+        int[] what = h.spans(accusation);
+        String text = h.normalizedText();
+        for (int a = 0; a < h.count(accuser); a++) {
+            for (int p = 0; p < h.count(accusation); p++) {
+                int from = who[2 * a + 1];
+                int to = what[2 * p];
+                if (to >= from && to - from <= ACCUSATION_REACH && text.substring(from, to).indexOf(TextNormalizer.CLAUSE) < 0) {
+                    return h.original(who[2 * a], what[2 * p + 1]);
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean repeatsEarlier(ChatAnalysis chat, List<Integer> customer, int s, double threshold) {
@@ -133,41 +233,8 @@ final class UpsetSignal {
         return false;
     }
 
-    /** "!!", "？？？", "?!" or "!?" (half or full width): shouting at the agent. */
+    /** "!!", "?!" or "!?" (half or full width): shouting at the agent; see {@link ToneMarks}. */
     static boolean angryPunctuation(String raw) {
-        int bangs = 0;
-        int questions = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            boolean bang = c == '!' || c == '！';
-            boolean question = c == '?' || c == '？';
-            if ((bang && (bangs > 0 || questions > 0)) || (question && (bangs > 0 || questions >= 2))) {
-                return true;
-            }
-            bangs = bang ? bangs + 1 : 0;
-            questions = question ? questions + 1 : 0;
-        }
-        return false;
-    }
-
-    /** Two or more all-capital English words of 3+ letters ("WHERE IS MY REFUND"); a lone acronym is not shouting. */
-    static boolean shouting(String raw) {
-        int words = 0;
-        int run = 0;
-        boolean lower = false;
-        for (int i = 0; i <= raw.length(); i++) {
-            char c = i < raw.length() ? raw.charAt(i) : ' ';
-            if (c < 0x80 && Character.isLetter(c)) {
-                run++;
-                lower |= Character.isLowerCase(c);
-            } else {
-                if (run >= 3 && !lower) {
-                    words++;
-                }
-                run = 0;
-                lower = false;
-            }
-        }
-        return words >= 2;
+        return ToneMarks.angryPunctuation(raw);
     }
 }

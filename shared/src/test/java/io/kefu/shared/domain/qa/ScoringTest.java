@@ -50,10 +50,10 @@ class ScoringTest {
     }
 
     @Test
-    void angryPunctuationIsDoubleBangsTripleQuestionsOrMixed() {
+    void angryPunctuationIsDoubleBangsOrMixedNotQuestionsAlone() {
         assertThat(UpsetSignal.angryPunctuation("怎么还没到！！")).isTrue();
         assertThat(UpsetSignal.angryPunctuation("why?!")).isTrue();
-        assertThat(UpsetSignal.angryPunctuation("在吗？？？")).isTrue();
+        assertThat(UpsetSignal.angryPunctuation("在吗？？？")).as("puzzlement, not shouting").isFalse();
         assertThat(UpsetSignal.angryPunctuation("在吗？？")).isFalse();
         assertThat(UpsetSignal.angryPunctuation("好的! 谢谢!")).isFalse();
     }

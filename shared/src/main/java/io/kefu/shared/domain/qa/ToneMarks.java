@@ -1,0 +1,78 @@
+package io.kefu.shared.domain.qa;
+
+/**
+ * Signs of tone outside the words, read on the raw sentence (the normaliser drops punctuation and emoji):
+ * shouting punctuation, capitals and negative emoji. Puzzlement ("??", "？？？") is not shouting: the labelling
+ * guide counts it as not upset.
+ */
+final class ToneMarks {
+    private static final int SHOUTED_WORD_MIN = 3;
+    private static final int SHOUTED_LONG_WORD_MIN = 6;
+
+    /** Faces and gestures of anger, exasperation or distress; a smile, a laugh or a wink is none of them. */
+    private static final int[] NEGATIVE_EMOJI = {
+        0x1F620, 0x1F621, 0x1F92C, 0x1F624, // 😠 😡 🤬 😤 anger
+        0x1F644, 0x1F612, 0x1F611, 0x1F4A2, 0x1F44E, // 🙄 😒 😑 💢 👎 exasperation (🤦 🤷: mostly self-directed humour)
+        0x1F629, 0x1F62B, 0x1F62D, 0x1F622, 0x1F61E, 0x1F623, 0x1F616, 0x1F625, 0x1F640, // 😩 😫 😭 😢 😞 😣 😖 😥 🙀
+    };
+
+    private ToneMarks() {}
+
+    /** "!!", "?!" or "!?" (half or full width): shouting at the agent. "???" alone is puzzlement, not shouting. */
+    static boolean angryPunctuation(String raw) {
+        int bangs = 0;
+        int questions = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean bang = c == '!' || c == '！';
+            boolean question = c == '?' || c == '？';
+            if ((bang && (bangs > 0 || questions > 0)) || (question && bangs > 0)) {
+                return true;
+            }
+            bangs = bang ? bangs + 1 : 0;
+            questions = question ? questions + 1 : 0;
+        }
+        return false;
+    }
+
+    /**
+     * Shouted capitals: two all-capital English words of 3+ letters ("WHERE IS MY REFUND"), or one of 6+
+     * ("That is INCORRECT"); a lone acronym (SKU, UPS, iOS) is not shouting.
+     */
+    static boolean shouting(String raw) {
+        int words = 0;
+        int run = 0;
+        boolean lower = false;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            if (c < 0x80 && Character.isLetter(c)) {
+                run++;
+                lower |= Character.isLowerCase(c);
+            } else {
+                if (run >= SHOUTED_LONG_WORD_MIN && !lower) {
+                    return true;
+                }
+                if (run >= SHOUTED_WORD_MIN && !lower) {
+                    words++;
+                }
+                run = 0;
+                lower = false;
+            }
+        }
+        return words >= 2;
+    }
+
+    /** The first negative emoji in the sentence, or null. */
+    static String negativeEmoji(String raw) {
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            for (int e : NEGATIVE_EMOJI) {
+                if (cp == e) {
+                    return new String(Character.toChars(cp));
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+}
