@@ -11,9 +11,12 @@ import java.util.Set;
  * contact and upset. A chat without a complaint turn or a threat is no complaint.
  */
 final class ComplaintGrader {
+    private static final int PHRASE_WEIGHT_MAX = 12;
+
     private final int[] typeLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
     private final int problemLexicon;
+    private final int selfCausedLexicon;
 
     ComplaintGrader(CompiledRulebook book) {
         for (ComplaintType type : ComplaintType.values()) {
@@ -23,6 +26,7 @@ final class ComplaintGrader {
             escalationLexicon[signal.ordinal()] = book.lexiconOf(Lexicon.escalation(signal));
         }
         problemLexicon = book.lexiconOf(Lexicon.PROBLEM);
+        selfCausedLexicon = book.lexiconOf(Lexicon.SELF_CAUSED);
     }
 
     /** The lexicons of a threat to go to a regulator, the media or a lawyer: an upset sign too. */
@@ -55,13 +59,24 @@ final class ComplaintGrader {
                 }
             }
         }
-        if (complaintTurns.isEmpty() && signals.isEmpty()) {
-            return ComplaintGrade.none(); // a question or request naming a topic is no complaint
+        boolean threat = signals.contains(EscalationSignal.REGULATOR) || signals.contains(EscalationSignal.MEDIA)
+                || signals.contains(EscalationSignal.LEGAL);
+        if (complaintTurns.isEmpty() && signals.isEmpty() || !threat && selfCaused(chat)) {
+            return ComplaintGrade.none(); // a question, a request naming a topic, or a repair the customer caused
         }
         if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
         return new ComplaintGrade(best, severity(signals, upset, best), List.copyOf(signals));
+    }
+
+    private boolean selfCaused(ChatAnalysis chat) {
+        for (int i : chat.customerMessages) {
+            if (chat.hits.get(i).has(selfCausedLexicon)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ComplaintSeverity severity(Set<EscalationSignal> signals, boolean upset, ComplaintType type) {
@@ -75,7 +90,20 @@ final class ComplaintGrader {
         return type != ComplaintType.NONE ? ComplaintSeverity.LOW : ComplaintSeverity.NONE;
     }
 
-    /** The type whose words the customer used most in these turns (null: in every customer turn). */
+    /**
+     * How much a type's words say in one sentence: the characters they cover (at most {@value #PHRASE_WEIGHT_MAX}
+     * per match), so a specific phrase ("charged twice", 质量问题) outweighs a passing topic noun ("app", 快递).
+     */
+    private static int specificity(MessageHits h, int lexicon) {
+        int[] spans = h.spans(lexicon);
+        int weight = 0;
+        for (int k = 0; k < h.count(lexicon); k++) {
+            weight += Math.min(PHRASE_WEIGHT_MAX, spans[2 * k + 1] - spans[2 * k]);
+        }
+        return weight;
+    }
+
+    /** The type whose words weigh most in these turns (null: in every customer turn). */
     private ComplaintType bestType(ChatAnalysis chat, Set<Integer> turns) {
         ComplaintType best = ComplaintType.NONE;
         int bestCount = 0;
@@ -84,7 +112,7 @@ final class ComplaintGrader {
             int count = 0;
             for (int i : chat.customerMessages) {
                 if (turns == null || turns.contains(i)) {
-                    count += chat.hits.get(i).count(lexicon);
+                    count += specificity(chat.hits.get(i), lexicon);
                 }
             }
             if (count > bestCount) {

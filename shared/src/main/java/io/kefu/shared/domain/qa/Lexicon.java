@@ -13,6 +13,7 @@ final class Lexicon {
     static final String ACCUSATION = "signal:accusation";
     static final String GRATITUDE = "signal:gratitude";
     static final String PROBLEM = "complaint:problem";
+    static final String SELF_CAUSED = "complaint:self-caused";
 
     static String rule(String ruleId) {
         return "rule:" + ruleId;

@@ -98,18 +98,20 @@ public record Rulebook(
     /**
      * Complaint grading lexicons: phrases per {@link ComplaintType} and per escalation signal. A chat is a
      * complaint when the customer was upset, threatened to escalate, or said one of the {@code problems}
-     * (坏了, 还没收到, "not working"); a question that merely names a topic (发票, refund?) is none.
+     * (坏了, 还没收到, "not working"); a question that merely names a topic (发票, refund?) is none, and so is a
+     * repair the customer says they caused ({@code selfCaused}: 是我摔坏的, "my fault") unless they threaten.
      */
     public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation,
-            List<String> problems) {
+            List<String> problems, List<String> selfCaused) {
         public Complaint {
             types = types == null ? Map.of() : Map.copyOf(types);
             escalation = escalation == null ? Map.of() : Map.copyOf(escalation);
             problems = problems == null ? List.of() : List.copyOf(problems);
+            selfCaused = selfCaused == null ? List.of() : List.copyOf(selfCaused);
         }
 
         public Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {
-            this(types, escalation, null);
+            this(types, escalation, null, null);
         }
     }
 }
