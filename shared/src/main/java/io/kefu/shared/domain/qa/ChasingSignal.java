@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * contacted or asked (问过两次了, 打了三次电话, "I've called 4-5 times") and how long they have been waiting
  * (十多天了, 一个星期了, "for 3 weeks"). A count of 2 or more contacts, or a wait of a week or more, is a
  * strong sign; a shorter stated wait is weak. Policy figures (7天无理由, "valid for 30 days") are not waits:
- * the zh wait must end in 了, the en one must follow a waiting or contact verb.
+ * the zh wait must end in 了 (一个星期了), the en one must follow a waiting or contact verb ("waited for 3 weeks").
  */
 final class ChasingSignal {
     private static final String ZH_NUMBER = "[0-9一两二三四五六七八九十百几多好半]+";
@@ -20,7 +20,7 @@ final class ChasingSignal {
     private static final Pattern ZH_WAIT = Pattern.compile(
             "(" + ZH_NUMBER + ")(个)?(天|日|周|星期|礼拜|月)(多)?了");
     private static final Pattern EN_WAIT = Pattern.compile(
-            "(?i)\\b(waiting|waited|wait|called|calling|chasing|trying|tried|contacted|since|in|over|for)\\s+(over\\s+|almost\\s+|nearly\\s+)?"
+            "(?i)\\b(waiting|waited|wait|called|calling|chasing|trying|tried|contacted|emailing|messaging)\\s+(for\\s+|over\\s+|almost\\s+|nearly\\s+)*"
                     + "(\\d+|a|one|two|three|four|five|six|several|many)\\s+(days?|weeks?|months?)\\b");
 
     enum Strength { NONE, WEAK, STRONG }

@@ -110,7 +110,7 @@ class ScorerChecksTest {
         @Test
         void repeatedComplaintCountsAsUpsetAndLateApologyFails() {
             // was: the word 退款 said twice made the customer upset (issue 10); now the complaint itself repeats
-            var s = score(Chat.zh().customer(0, "我的退款申请三天了还没处理").agent(2, "好的").customer(3, "我的退款申请三天了怎么还没处理")
+            var s = score(Chat.zh().customer(0, "我的退款申请还没有处理").agent(2, "好的").customer(3, "我的退款申请怎么还没有处理")
                     .agent(2, "在处理").agent(2, "稍等").agent(2, "抱歉"));
             var f = finding(s, "empathy");
             assertThat(f.outcome()).isEqualTo(Outcome.FAIL);

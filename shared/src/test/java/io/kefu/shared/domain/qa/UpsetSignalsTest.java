@@ -1,0 +1,157 @@
+package io.kefu.shared.domain.qa;
+
+import static io.kefu.shared.domain.qa.ScorerFixture.finding;
+import static io.kefu.shared.domain.qa.ScorerFixture.score;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The structural upset signals of the default rulebook, each with a polite control (zh and en). */
+class UpsetSignalsTest {
+
+    /** Whether the default rulebook reads the customer line as upset: empathy applies (the reply has none). */
+    private static boolean upset(Chat chat) {
+        return finding(score(chat), "empathy").outcome() != Outcome.NOT_APPLICABLE;
+    }
+
+    private static boolean zhUpset(String customer) {
+        return upset(Chat.zh().customer(0, customer).agent(2, "好的，这边为您查看"));
+    }
+
+    private static boolean enUpset(String customer) {
+        return upset(Chat.en().customer(0, customer).agent(2, "Please DM us your order number."));
+    }
+
+    @Nested
+    class RhetoricalQuestions {
+        @Test
+        void rhetoricalFramesAreUpset() {
+            assertThat(zhUpset("我不就亏了吗")).isTrue();
+            assertThat(zhUpset("凭什么要我自己出运费")).isTrue();
+            assertThat(enUpset("How hard is it to send a parcel on time?")).isTrue();
+            assertThat(enUpset("Is being rude part of the job?")).isTrue();
+        }
+
+        @Test
+        void plainQuestionsAndPuzzlementAreNot() {
+            assertThat(zhUpset("为什么开票出来是这个金额")).isFalse();
+            assertThat(zhUpset("我不是付了这个金额吗")).isFalse();
+            assertThat(enUpset("Why is my invoice showing a different amount?")).isFalse();
+        }
+    }
+
+    @Nested
+    class Accusations {
+        @Test
+        void accuserThenAccusingPredicateInOneClauseIsUpset() {
+            assertThat(zhUpset("退的是发票，你们也没给我提供任何信息")).isTrue();
+            assertThat(enUpset("y'all have the whole thing messed up")).isTrue();
+            assertThat(enUpset("I hope you change but I'm sure you won't")).isTrue();
+        }
+
+        @Test
+        void theSameWordsWithoutAnAccuserOrAcrossAClauseAreNot() {
+            assertThat(zhUpset("我也没有收到短信，麻烦看一下")).isFalse();
+            assertThat(enUpset("Your website is showing no slots, can you check?")).isFalse();
+            assertThat(enUpset("Thank you. It never arrived at my old address, I moved")).isFalse();
+        }
+    }
+
+    @Nested
+    class ChasingInNumbers {
+        @Test
+        void contactsCountedAndLongWaitsAreUpset() {
+            assertThat(zhUpset("昨天问过两次了 目前还没收到回复")).isTrue();
+            assertThat(zhUpset("十多天了")).isTrue();
+            assertThat(enUpset("It's just in my yard. I've called 4-5 times in 6 weeks.")).isTrue();
+            assertThat(enUpset("I have been waiting for 3 weeks")).isTrue();
+        }
+
+        @Test
+        void policyFiguresAndOneContactAreNot() {
+            assertThat(zhUpset("支持7天无理由退货吗")).isFalse();
+            assertThat(zhUpset("我之前问过一次，想再确认一下")).isFalse();
+            assertThat(enUpset("Is the voucher valid for 30 days?")).isFalse();
+        }
+
+        @Test
+        void chasingSignalGradesCountsAndWaits() {
+            assertThat(ChasingSignal.read("打了三次电话").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("一个星期了还没到").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("三天了").strength()).isEqualTo(ChasingSignal.Strength.WEAK);
+            assertThat(ChasingSignal.read("waited for 2 days").strength()).isEqualTo(ChasingSignal.Strength.WEAK);
+            assertThat(ChasingSignal.read("7天无理由").strength()).isEqualTo(ChasingSignal.Strength.NONE);
+        }
+    }
+
+    @Nested
+    class Tone {
+        @Test
+        void questionMarksAloneArePuzzlementNotShouting() {
+            assertThat(zhUpset("发票可以改吗 ???")).isFalse();
+            assertThat(enUpset("can I change the invoice???")).isFalse();
+            assertThat(ToneMarks.angryPunctuation("怎么还没到！！")).isTrue();
+        }
+
+        @Test
+        void thanksMuteExclamationMarks() {
+            assertThat(enUpset("I am! Thank you for the answer!!")).isFalse();
+            assertThat(zhUpset("收到了！！谢谢")).isFalse();
+        }
+
+        @Test
+        void negativeEmojiAndALongShoutedWordAreUpset() {
+            assertThat(enUpset("didn't get my free burrito 😭")).isTrue();
+            assertThat(enUpset("That is INCORRECT information")).isTrue();
+            assertThat(enUpset("Ordered on the app 😊")).isFalse();
+            assertThat(ToneMarks.shouting("my SKU number is on the label")).isFalse();
+        }
+    }
+
+    @Nested
+    class Negation {
+        @Test
+        void negationGovernsOnlyTheAdjacentPhrase() {
+            assertThat(zhUpset("你不知道吧 算了算了我自己研究研究")).isTrue();
+            assertThat(zhUpset("我不生气")).isFalse();
+            assertThat(zhUpset("我不想快递白跑一趟")).isFalse();
+            assertThat(enUpset("I'm not really angry, just asking")).isFalse();
+        }
+    }
+
+    @Nested
+    class Complaints {
+        @Test
+        void aRepairTheCustomerCausedIsNoComplaint() {
+            var s = score(Chat.zh().customer(0, "屏幕碎了，换多少钱").agent(2, "您好").customer(4, "不是质量问题 是我摔坏的"));
+            assertThat(s.complaint().type()).isEqualTo(ComplaintType.NONE);
+            var defect = score(Chat.zh().customer(0, "屏幕碎了，换多少钱").agent(2, "您好").customer(4, "刚拆开就这样"));
+            assertThat(defect.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+        }
+
+        @Test
+        void theMoreSpecificPhraseDecidesTheType() {
+            var s = score(Chat.en().customer(0, "Ordered using their app. Order was wrong and they charged my credit card twice")
+                    .agent(2, "Please DM us."));
+            assertThat(s.complaint().type()).isEqualTo(ComplaintType.OTHER);
+        }
+    }
+
+    @Nested
+    class PiiEcho {
+        @Test
+        void theAgentEchoingTheNumberTheCustomerJustGaveIsADisclosure() {
+            var s = score(Chat.zh().customer(0, "电话号码吗 [数字x]").agent(2, "稍等 [数字x]"));
+            assertThat(finding(s, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void aMaskedNumberWithoutTheCustomersPhoneOrAProductNumberIsNot() {
+            var card = score(Chat.zh().customer(0, "这个有货吗").agent(2, "游戏本I[数字x] SKU:[电话x]"));
+            assertThat(finding(card, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var size = score(Chat.zh().customer(0, "尺码多大").agent(2, "这款是[数字x]码的"));
+            assertThat(finding(size, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+        }
+    }
+}
