@@ -46,6 +46,7 @@ class UpsetSignalsTest {
         @Test
         void accuserThenAccusingPredicateInOneClauseIsUpset() {
             assertThat(zhUpset("退的是发票，你们也没给我提供任何信息")).isTrue();
+            assertThat(zhUpset("你们每次都这样")).isTrue();
             assertThat(enUpset("y'all have the whole thing messed up")).isTrue();
             assertThat(enUpset("I hope you change but I'm sure you won't")).isTrue();
         }
