@@ -54,6 +54,8 @@ class UpsetSignalsTest {
         @Test
         void theSameWordsWithoutAnAccuserOrAcrossAClauseAreNot() {
             assertThat(zhUpset("我也没有收到短信，麻烦看一下")).isFalse();
+            assertThat(zhUpset("你们都没有货了吗")).as("a stock question").isFalse();
+            assertThat(enUpset("Your app won't load on my phone, can you check?")).as("a calm report").isFalse();
             assertThat(enUpset("Your website is showing no slots, can you check?")).isFalse();
             assertThat(enUpset("Thank you. It never arrived at my old address, I moved")).isFalse();
         }
