@@ -8,17 +8,19 @@ import java.util.regex.Pattern;
  * contacted or asked (问过两次了, 打了三次电话, "I've called 4-5 times") and how long they have been waiting
  * (十多天了, 一个星期了, "for 3 weeks"). A count of 2 or more contacts, or a wait of a week or more, is a
  * strong sign; a shorter stated wait is weak. Policy figures (7天无理由, "valid for 30 days") are not waits:
- * the zh wait must end in 了 (一个星期了), the en one must follow a waiting or contact verb ("waited for 3 weeks").
+ * the zh wait must end in 了 (一个星期了) and count days, weeks or months (个月: 11月了 is a date), the en one must
+ * follow a waiting or contact verb ("waited for 3 weeks"); trying to fix something 3 times is no contact, trying to call is.
  */
 final class ChasingSignal {
     private static final String ZH_NUMBER = "[0-9一两二三四五六七八九十百几多好半]+";
     private static final Pattern ZH_CONTACTS = Pattern.compile(
             "(问|打|联系|找|催|反馈|咨询|申请|投诉|来)(过|了)?(电话)?(" + ZH_NUMBER + ")(次|遍|回)");
     private static final Pattern EN_CONTACTS = Pattern.compile(
-            "(?i)\\b(called|contacted|asked|emailed|messaged|tweeted|chatted|phoned|rang|reached out|tried|complained)"
+            "(?i)\\b(called|contacted|asked|emailed|messaged|tweeted|chatted|phoned|rang|reached out|complained|"
+                    + "tried (?:calling|phoning|ringing|contacting|emailing|messaging|leaving|getting through|reaching))"
                     + "\\b[^.!?]{0,40}?\\b(\\d+(?:\\s*-\\s*\\d+)?|two|three|four|five|six|several|multiple|many|numerous)\\s+times\\b");
     private static final Pattern ZH_WAIT = Pattern.compile(
-            "(" + ZH_NUMBER + ")(个)?(天|日|周|星期|礼拜|月)(多)?了");
+            "(" + ZH_NUMBER + ")(天|周|个?星期|个?礼拜|个月)(多)?了");
     private static final Pattern EN_WAIT = Pattern.compile(
             "(?i)\\b(waiting|waited|wait|called|calling|chasing|trying|tried|contacted|emailing|messaging)\\s+(for\\s+|over\\s+|almost\\s+|nearly\\s+)*"
                     + "(\\d+|a|one|two|three|four|five|six|several|many)\\s+(days?|weeks?|months?)\\b");
@@ -45,7 +47,7 @@ final class ChasingSignal {
         Chase wait = Chase.NONE;
         m = ZH_WAIT.matcher(raw);
         while (m.find()) {
-            boolean week = !m.group(3).equals("天") && !m.group(3).equals("日") || zhAtLeast(m.group(1), 7);
+            boolean week = !m.group(2).equals("天") || zhAtLeast(m.group(1), 7);
             if (week) {
                 return new Chase(Strength.STRONG, m.group());
             }

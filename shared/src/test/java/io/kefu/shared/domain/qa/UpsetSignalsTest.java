@@ -84,7 +84,12 @@ class UpsetSignalsTest {
             assertThat(ChasingSignal.read("一个星期了还没到").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
             assertThat(ChasingSignal.read("三天了").strength()).isEqualTo(ChasingSignal.Strength.WEAK);
             assertThat(ChasingSignal.read("waited for 2 days").strength()).isEqualTo(ChasingSignal.Strength.WEAK);
+            assertThat(ChasingSignal.read("半个月了").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
             assertThat(ChasingSignal.read("7天无理由").strength()).isEqualTo(ChasingSignal.Strength.NONE);
+            assertThat(ChasingSignal.read("都11月了").strength()).as("a date").isEqualTo(ChasingSignal.Strength.NONE);
+            assertThat(ChasingSignal.read("I tried restarting it 3 times").strength()).isEqualTo(ChasingSignal.Strength.NONE);
+            assertThat(ChasingSignal.read("I've tried leaving a voicemail several times").strength())
+                    .isEqualTo(ChasingSignal.Strength.STRONG);
         }
     }
 
