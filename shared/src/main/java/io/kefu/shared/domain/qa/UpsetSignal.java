@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>{@value #THREAT} for an escalation threat (12315, 曝光, lawyer);</li>
  *   <li>{@value #SHOUTING} for angry punctuation (!!, ?!; not ??? -- puzzlement) or shouted capitals
  *       ({@link ToneMarks}), unless the sentence thanks ("Thank you!!"); {@value #SHOUTING} for a negative emoji;</li>
- *   <li>{@value #RHETORICAL} for a rhetorical-question frame (不是*吗, 不就*嘛, 凭什么, "how hard is it");</li>
+ *   <li>{@value #RHETORICAL} for a rhetorical-question frame (不就*吗, 难道*吗, 凭什么, "how hard is it");</li>
  *   <li>{@value #ACCUSATION} for an accusation: an accuser (你们, "you") then an accusing predicate (根本没,
  *       "messed up") in the same clause, at most {@value #ACCUSATION_REACH} characters apart;</li>
  *   <li>chasing stated in numbers ({@link ChasingSignal}): {@value #CHASED} for 2+ contacts or a wait of a week
@@ -40,7 +40,6 @@ final class UpsetSignal {
     static final int ACCUSATION = 2;
     static final int CHASED = 2;
     static final int ACCUSATION_REACH = 12;
-    private static final int NEGATION_REACH = 3;
     private static final int REPEAT_LOOKBACK = 3;
     private static final int REPEAT_MIN_CHARS = 10;
 
@@ -73,10 +72,11 @@ final class UpsetSignal {
             int[] spans = h.spans(negative);
             for (int k = 0; k < h.count(negative); k++) {
                 int begin = spans[2 * k];
-                if (near(h, negation, intensifier, begin)) {
+                if (NegationScope.governs(h, negation, intensifier, begin)) {
                     continue;
                 }
-                int g = EMOTION + (near(h, intensifier, intensifier, begin) ? INTENSIFIED : 0);
+                // an intensifier reaches its phrase as a negation does (太生气, 真的很失望)
+                int g = EMOTION + (NegationScope.governs(h, intensifier, intensifier, begin) ? INTENSIFIED : 0);
                 if (g > grade) {
                     grade = g;
                     evidence = h.original(begin, spans[2 * k + 1]);
@@ -96,7 +96,8 @@ final class UpsetSignal {
                 grade += chase.strength() == ChasingSignal.Strength.STRONG ? CHASED : IMPATIENT;
                 evidence = evidence == null ? chase.evidence() : evidence;
             }
-            boolean impatient = h.countOutside(impatience, -1) > 0 && !near(h, negation, intensifier, h.beginOutside(impatience, -1));
+            boolean impatient = h.countOutside(impatience, -1) > 0
+                    && !NegationScope.governs(h, negation, intensifier, h.beginOutside(impatience, -1));
             if (impatient) {
                 // chasing: impatient again within the last two customer turns
                 grade += IMPATIENT + (s - 1 >= 0 && impatientTurns.contains(s - 1)
@@ -136,65 +137,6 @@ final class UpsetSignal {
             }
         }
         return out;
-    }
-
-    /**
-     * Whether a negation ({@code lexicon}) governs the phrase at {@code begin}: it ends right before it, or only
-     * an intensifier stands between (不太生气, "not really angry"). 不知道…算了 is no negated 算了.
-     */
-    private static boolean near(MessageHits h, int lexicon, int intensifier, int begin) {
-        int[] spans = h.spans(lexicon);
-        String text = h.normalizedText();
-        for (int k = 0; k < h.count(lexicon); k++) {
-            int end = spans[2 * k + 1];
-            if (end <= begin && (gap(text, end, begin) || onlyIntensifier(h, intensifier, end, begin)
-                    || shortCjkGap(h, text, end, begin))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean onlyIntensifier(MessageHits h, int intensifier, int from, int to) {
-        int[] spans = h.spans(intensifier);
-        String text = h.normalizedText();
-        for (int k = 0; k < h.count(intensifier); k++) {
-            if (spans[2 * k] >= from && spans[2 * k + 1] <= to
-                    && gap(text, from, spans[2 * k]) && gap(text, spans[2 * k + 1], to)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A negated verb phrase in Chinese (不想快递白跑 = "I don't want it to be a wasted trip"): at most
-     * {@value #NEGATION_REACH} characters of one unbroken run; a space in the raw text ends the phrase
-     * (你不知道吧 算了算了: the 算了 is not negated).
-     */
-    private static boolean shortCjkGap(MessageHits h, String text, int end, int begin) {
-        if (begin - end > NEGATION_REACH || text.substring(end, begin).indexOf(TextNormalizer.CLAUSE) >= 0) {
-            return false;
-        }
-        for (int i = end; i < begin; i++) {
-            if (text.charAt(i) < 0x2E80) {
-                return false;
-            }
-        }
-        // up to and including the phrase's first character, so a space just before the phrase is seen
-        String raw = h.original(end, begin + 1);
-        return raw.chars().noneMatch(Character::isWhitespace);
-    }
-
-    /** Nothing but word gaps between two offsets of the normalized text. */
-    private static boolean gap(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c != TextNormalizer.WORD_GAP && !Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** An accuser then an accusing predicate in the same clause, close together: the raw text from one to the other. */
