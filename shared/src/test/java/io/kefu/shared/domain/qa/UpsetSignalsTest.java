@@ -31,6 +31,8 @@ class UpsetSignalsTest {
             assertThat(zhUpset("凭什么要我自己出运费")).isTrue();
             assertThat(enUpset("How hard is it to send a parcel on time?")).isTrue();
             assertThat(enUpset("Is being rude part of the job?")).isTrue();
+            assertThat(enUpset("imma start trippin if y'all don't get my service going")).isTrue();
+            assertThat(zhUpset("再不发货我就去投诉")).isTrue();
         }
 
         @Test
@@ -38,6 +40,7 @@ class UpsetSignalsTest {
             assertThat(zhUpset("为什么开票出来是这个金额")).isFalse();
             assertThat(zhUpset("我不是付了这个金额吗")).isFalse();
             assertThat(enUpset("Why is my invoice showing a different amount?")).isFalse();
+            assertThat(enUpset("If you don't mind, could you check my order?")).isFalse();
         }
     }
 
