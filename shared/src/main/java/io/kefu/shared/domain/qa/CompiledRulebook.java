@@ -68,6 +68,7 @@ public final class CompiledRulebook {
         addPhrases(lexicon(Lexicon.RHETORICAL), signals.rhetorical(), "signals.rhetorical");
         addPhrases(lexicon(Lexicon.ACCUSER), signals.accusers(), "signals.accusers");
         addPhrases(lexicon(Lexicon.ACCUSATION), signals.accusations(), "signals.accusations");
+        addPhrases(lexicon(Lexicon.NOT_ACCUSER), signals.notAccusers(), "signals.notAccusers");
         addPhrases(lexicon(Lexicon.GRATITUDE), signals.gratitude(), "signals.gratitude");
         addPhrases(lexicon(Lexicon.PROBLEM), rulebook.complaint().problems(), "complaint.problems");
         addPhrases(lexicon(Lexicon.SELF_CAUSED), rulebook.complaint().selfCaused(), "complaint.selfCaused");

@@ -11,6 +11,7 @@ final class Lexicon {
     static final String RHETORICAL = "signal:rhetorical";
     static final String ACCUSER = "signal:accuser";
     static final String ACCUSATION = "signal:accusation";
+    static final String NOT_ACCUSER = "signal:not-accuser";
     static final String GRATITUDE = "signal:gratitude";
     static final String PROBLEM = "complaint:problem";
     static final String SELF_CAUSED = "complaint:self-caused";

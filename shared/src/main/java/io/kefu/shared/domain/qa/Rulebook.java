@@ -54,7 +54,8 @@ public record Rulebook(
      * times (a weak signal alone: a merchant saying 退款 twice is stating facts). A sentence at or above
      * {@code upsetThreshold} is an upset turn. Structural signals: a {@code rhetorical} question frame (不是*吗,
      * 凭什么, "how hard is it"), an accusation (one of the {@code accusers} -- 你们, "you" -- then one of the
-     * {@code accusations} -- 根本没, "messed up" -- in the same clause), contacts counted (问过两次了, "called 4-5
+     * {@code accusations} -- 根本没, "messed up" -- in the same clause; an accuser inside one of the
+     * {@code notAccusers} -- 你好, "thank you" -- is none), contacts counted (问过两次了, "called 4-5
      * times"), a stated wait (十多天了, "for 3 weeks") and negative emoji; angry punctuation is not counted in a
      * sentence with {@code gratitude} ("Thank you!!"). {@code transferNotices} mark a transfer in system messages.
      */
@@ -72,6 +73,7 @@ public record Rulebook(
             List<String> rhetorical,
             List<String> accusers,
             List<String> accusations,
+            List<String> notAccusers,
             List<String> gratitude) {
         public Signals {
             negativeEmotion = negativeEmotion == null ? List.of() : List.copyOf(negativeEmotion);
@@ -83,6 +85,7 @@ public record Rulebook(
             rhetorical = rhetorical == null ? List.of() : List.copyOf(rhetorical);
             accusers = accusers == null ? List.of() : List.copyOf(accusers);
             accusations = accusations == null ? List.of() : List.copyOf(accusations);
+            notAccusers = notAccusers == null ? List.of() : List.copyOf(notAccusers);
             gratitude = gratitude == null ? List.of() : List.copyOf(gratitude);
             repeatThreshold = repeatThreshold <= 0 ? 2 : repeatThreshold;
             upsetThreshold = upsetThreshold == null ? 2 : upsetThreshold;
@@ -91,7 +94,7 @@ public record Rulebook(
 
         public Signals(List<String> negativeEmotion, List<String> repeatedWords, int repeatThreshold,
                 boolean angryPunctuation, List<String> transferNotices) {
-            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null, null, null, null, null);
+            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -58,6 +58,7 @@ final class UpsetSignal {
         int rhetorical = book.lexiconOf(Lexicon.RHETORICAL);
         int accuser = book.lexiconOf(Lexicon.ACCUSER);
         int accusation = book.lexiconOf(Lexicon.ACCUSATION);
+        int notAccuser = book.lexiconOf(Lexicon.NOT_ACCUSER);
         int gratitude = book.lexiconOf(Lexicon.GRATITUDE);
         List<Turn> out = new ArrayList<>();
         java.util.Set<Integer> impatientTurns = new java.util.HashSet<>();
@@ -86,7 +87,7 @@ final class UpsetSignal {
                 grade = RHETORICAL;
                 evidence = h.evidence(rhetorical);
             }
-            String accused = accusation(h, accuser, accusation);
+            String accused = accusation(h, accuser, notAccuser, accusation);
             if (accused != null && grade < ACCUSATION) {
                 grade = ACCUSATION;
                 evidence = accused;
@@ -140,7 +141,7 @@ final class UpsetSignal {
     }
 
     /** An accuser then an accusing predicate in the same clause, close together: the raw text from one to the other. */
-    private static String accusation(MessageHits h, int accuser, int accusation) {
+    private static String accusation(MessageHits h, int accuser, int notAccuser, int accusation) {
         if (!h.has(accuser) || !h.has(accusation)) {
             return null;
         }
@@ -148,6 +149,9 @@ final class UpsetSignal {
         int[] what = h.spans(accusation);
         String text = h.normalizedText();
         for (int a = 0; a < h.count(accuser); a++) {
+            if (h.overlaps(notAccuser, who[2 * a], who[2 * a + 1])) {
+                continue; // 你好, "thank you": a greeting or thanks, not a "you" being blamed
+            }
             for (int p = 0; p < h.count(accusation); p++) {
                 int from = who[2 * a + 1];
                 int to = what[2 * p];

@@ -58,6 +58,8 @@ class UpsetSignalsTest {
         void theSameWordsWithoutAnAccuserOrAcrossAClauseAreNot() {
             assertThat(zhUpset("我也没有收到短信，麻烦看一下")).isFalse();
             assertThat(zhUpset("你们都没有货了吗")).as("a stock question").isFalse();
+            assertThat(zhUpset("你好 我的快递一直没到")).as("a greeting, no accuser").isFalse();
+            assertThat(enUpset("Thank you never mind, found it")).isFalse();
             assertThat(enUpset("Your app won't load on my phone, can you check?")).as("a calm report").isFalse();
             assertThat(enUpset("Your website is showing no slots, can you check?")).isFalse();
             assertThat(enUpset("Thank you. It never arrived at my old address, I moved")).isFalse();
