@@ -37,7 +37,7 @@ final class ToneMarks {
 
     /**
      * Shouted capitals: two all-capital English words of 3+ letters ("WHERE IS MY REFUND"), or one of 6+
-     * ("That is INCORRECT"); a lone acronym (SKU, UPS, iOS) is not shouting.
+     * ("That is INCORRECT"); a lone acronym (SKU, UPS, iOS), a handle or a hashtag (@VERIZON) is not shouting.
      */
     static boolean shouting(String raw) {
         int words = 0;
@@ -46,8 +46,9 @@ final class ToneMarks {
         for (int i = 0; i <= raw.length(); i++) {
             char c = i < raw.length() ? raw.charAt(i) : ' ';
             if (c < 0x80 && Character.isLetter(c)) {
+                // a handle or hashtag (@VERIZON, #FAIL) is a name, not a raised voice
+                lower |= Character.isLowerCase(c) || run == 0 && i > 0 && (raw.charAt(i - 1) == '@' || raw.charAt(i - 1) == '#');
                 run++;
-                lower |= Character.isLowerCase(c);
             } else {
                 if (run >= SHOUTED_LONG_WORD_MIN && !lower) {
                     return true;

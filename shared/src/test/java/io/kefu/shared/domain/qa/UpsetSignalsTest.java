@@ -119,6 +119,7 @@ class UpsetSignalsTest {
             assertThat(enUpset("That is INCORRECT information")).isTrue();
             assertThat(enUpset("Ordered on the app 😊")).isFalse();
             assertThat(ToneMarks.shouting("my SKU number is on the label")).isFalse();
+            assertThat(ToneMarks.shouting("@XFINITY can you check my bill")).isFalse();
         }
     }
 
