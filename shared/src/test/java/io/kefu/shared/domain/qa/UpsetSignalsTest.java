@@ -99,6 +99,21 @@ class UpsetSignalsTest {
     }
 
     @Nested
+    class HavingToRepeat {
+        @Test
+        void complainingAboutRepeatingIsUpset() {
+            assertThat(zhUpset("我已经说过了，是上周买的")).isTrue();
+            assertThat(enUpset("As I already said, the order number is in my first message")).isTrue();
+        }
+
+        @Test
+        void sayingSomethingOnceIsNot() {
+            assertThat(zhUpset("我说一下，是上周买的")).isFalse();
+            assertThat(enUpset("The order number is in my first message")).isFalse();
+        }
+    }
+
+    @Nested
     class Tone {
         @Test
         void questionMarksAloneArePuzzlementNotShouting() {
