@@ -21,10 +21,24 @@ public final class ScoreItems {
         return item.containsKey("sk") && item.get("sk").s().startsWith("SCORE#");
     }
 
+    /** A score's rulebook and version, as its sort key {@code SCORE#<rulebookId>#<version:06>} says. */
+    public record ScoreKey(String rulebookId, int rulebookVersion) {}
+
+    /**
+     * From the sort key (items stored before this layout also have {@code rulebookId}/{@code rulebookVersion}
+     * attributes, which say the same): the version is after the last '#', so a '#' in a rulebook id still parses.
+     */
+    public static ScoreKey scoreKey(Map<String, AttributeValue> i) {
+        String sk = str(i, "sk");
+        int last = sk.lastIndexOf('#');
+        return new ScoreKey(sk.substring("SCORE#".length(), last), Integer.parseInt(sk.substring(last + 1)));
+    }
+
     public static ScoreView view(Map<String, AttributeValue> i) {
         String status = str(i, "status");
+        ScoreKey key = scoreKey(i);
         return new ScoreView(
-                str(i, "transcriptId"), str(i, "sk"), str(i, "rulebookId"), num(i, "rulebookVersion", 0),
+                str(i, "transcriptId"), str(i, "sk"), key.rulebookId(), key.rulebookVersion(),
                 str(i, "agentId"), str(i, "team"), str(i, "shopId"), str(i, "channel"),
                 QaScoreKeys.parseSortable(str(i, "closedAt")),
                 i.containsKey("scoredAt") ? QaScoreKeys.parseSortable(str(i, "scoredAt")) : null,
@@ -60,7 +74,7 @@ public final class ScoreItems {
     /** The scorer's findings (for `qa show`): from the detail, or the {@code findings} JSON of items stored before it. */
     public static List<Finding> findings(Map<String, AttributeValue> i) {
         if (i.containsKey("detail")) {
-            return ScoreDetail.gunzip(i.get("detail").b().asByteArrayUnsafe()).findings();
+            return ScoreDetail.decompress(i.get("detail").b().asByteArrayUnsafe()).findings();
         }
         try {
             String json = str(i, "findings");
@@ -73,7 +87,7 @@ public final class ScoreItems {
     /** The agent's promises (redacted) the follow-ups were made from: from the detail, or the {@code promises} JSON of older items. */
     public static List<io.kefu.shared.domain.qa.Promise> promises(Map<String, AttributeValue> i) {
         if (i.containsKey("detail")) {
-            return ScoreDetail.gunzip(i.get("detail").b().asByteArrayUnsafe()).promises();
+            return ScoreDetail.decompress(i.get("detail").b().asByteArrayUnsafe()).promises();
         }
         try {
             String json = str(i, "promises");
@@ -86,7 +100,7 @@ public final class ScoreItems {
     /** The stored (redacted) transcript of a score item, as the scorer takes it. */
     public static Transcript transcript(Map<String, AttributeValue> i) {
         return new Transcript(str(i, "transcriptId"), str(i, "channel"), str(i, "shopId"), str(i, "team"),
-                list(i, "agentIds"), str(i, "customerId"), str(i, "orderId"), str(i, "locale"),
+                i.containsKey("agentIds") ? list(i, "agentIds") : List.of(str(i, "agentId")), str(i, "customerId"), str(i, "orderId"), str(i, "locale"),
                 DynamoQaScoreRepository.transcriptOf(i));
     }
 
