@@ -53,7 +53,7 @@ class ScoreTranscriptHandlerTest {
         assertThat(rows).singleElement().satisfies(row -> {
             int packaged = RulebookLoader.defaultRulebook().version();
             assertThat(row.get("sk").s()).isEqualTo(String.format("SCORE#default#%06d", packaged));
-            assertThat(row.get("rulebookVersion").n()).isEqualTo(String.valueOf(packaged));
+            assertThat(io.kefu.shared.aws.qa.ScoreItems.view(row).rulebookVersion()).isEqualTo(packaged);
             assertThat(io.kefu.shared.json.Json.write(io.kefu.shared.aws.qa.ScoreItems.findings(row))).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
             assertThat(row.get("gsi1pk").s()).isEqualTo("AGENT#agent-007");
             assertThat(row.get("gsi2pk").s()).isEqualTo("TEAM#tmall-flagship-cs#2026-11-11");
