@@ -283,8 +283,10 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         if (!score.failures().isEmpty()) {
             item.put("failedRules", AttributeValue.fromL(score.failures().stream().map(f -> s(f.ruleId())).toList()));
         }
-        item.put("applicableRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
-                .distinct().map(DynamoQaScoreRepository::s).toList()));
+        // the rules that counted and did not fail: with failedRules, the applicable rules (not repeating the failed ids)
+        List<String> failed = score.failures().stream().map(Finding::ruleId).toList();
+        item.put("passedRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
+                .distinct().filter(r -> !failed.contains(r)).map(DynamoQaScoreRepository::s).toList()));
         item.put("detail", AttributeValue.fromB(SdkBytes.fromByteArray(detail.compress())));
         item.put("ttl", ttl(t));
         if (record.payloadHash() != null) {

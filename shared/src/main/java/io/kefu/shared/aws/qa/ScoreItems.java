@@ -60,11 +60,15 @@ public final class ScoreItems {
     }
 
     /**
-     * Rule ids whose finding counted (PASS or FAIL): {@code applicableRules}, projected into the list indexes; items
-     * stored before it have only their findings, read when present (the base table, not the indexes).
+     * Rule ids whose finding counted (PASS or FAIL), failed ones first: {@code failedRules} + {@code passedRules},
+     * projected into the list indexes; items stored before that have {@code applicableRules}, and items older still
+     * only their findings, read when present (the base table, not the indexes).
      */
     static List<String> applicable(Map<String, AttributeValue> i) {
-        if (i.containsKey("applicableRules")) {
+        if (i.containsKey("passedRules")) {   // this layout: failed + passed, the failed ids not stored twice
+            return java.util.stream.Stream.concat(list(i, "failedRules").stream(), list(i, "passedRules").stream()).distinct().toList();
+        }
+        if (i.containsKey("applicableRules")) {   // items stored before passedRules
             return list(i, "applicableRules");
         }
         return (i.containsKey("detail") || i.containsKey("findings") ? findings(i) : List.<Finding>of()).stream()

@@ -49,6 +49,11 @@ class DynamoQaAdaptersTest {
             assertThat(s.rulebookVersion()).isEqualTo(V1.version());
             assertThat(s.failedRules()).contains("insult", "forbidden");
         });
+        var view = ScoreItems.view(scores.queryTranscript("chat-20261111-0003", "SCORE#").get(0));
+        assertThat(view.applicableRules()).containsExactlyInAnyOrderElementsOf(r.score().findings().stream()
+                .filter(io.kefu.shared.domain.qa.Finding::counts).map(io.kefu.shared.domain.qa.Finding::ruleId).distinct().toList());
+        assertThat(view.rulebookId()).isEqualTo(V1.id());
+        assertThat(view.rulebookVersion()).isEqualTo(V1.version());
         assertThat(r.score().failures()).isNotEmpty().allSatisfy(f -> assertThat(ruleItems(f.ruleId()))
                 .singleElement().satisfies(i -> assertThat(i.get("transcriptId").s()).isEqualTo("chat-20261111-0003")));
     }

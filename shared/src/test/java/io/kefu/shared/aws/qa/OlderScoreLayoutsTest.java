@@ -90,6 +90,8 @@ class OlderScoreLayoutsTest {
     @Test
     void theGzipDetailLayoutIsRead() {
         Map<String, AttributeValue> item = olderItem();
+        item.put("applicableRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
+                .distinct().map(OlderScoreLayoutsTest::s).toList()));
         item.put("detail", bytes(gzip(Json.write(new ScoreDetail(score.findings(), score.promises(), transcript.messages())))));
         assertReadable(item);
     }
