@@ -240,7 +240,8 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     /**
      * The score item, within one write unit (1 KB) for a typical chat: the index sort key is {@code closedAt} itself
      * (no {@code <closedAt>#<id>} copy per index), rulebook id and version are read from the sort key, a score is
-     * told by its sort key {@code SCORE#} (no {@code type}), empty lists are left out,
+     * told by its sort key {@code SCORE#} (no {@code type}) and its chat by the key (no {@code transcriptId}), scoredAt
+     * is epoch milliseconds, empty lists are left out,
      * {@code agentIds} is left out when it is just {@code agentId}, the payload hash is its 32 raw bytes, and the
      * detail is dictionary-compressed ({@link ScoreDetail}).
      */
@@ -255,7 +256,6 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         if (score.status() != QaStatus.PASS) {
             item.put("gsi3pk", s(QaScoreKeys.status(score.status().name())));
         }
-        item.put("transcriptId", s(t.transcriptId()));
         item.put("score", n(score.score()));
         item.put("status", s(score.status().name()));
         if (score.reviewReason() != null) {
@@ -274,7 +274,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         }
         item.put("locale", s(t.locale()));
         item.put("closedAt", s(SortableTime.format(t.closedAt())));
-        item.put("scoredAt", s(SortableTime.format(record.scoredAt())));
+        item.put("scoredAt", AttributeValue.fromN(Long.toString(record.scoredAt().toEpochMilli())));
         item.put("complaintType", s(score.complaint().type().name()));
         item.put("complaintSeverity", s(score.complaint().severity().name()));
         if (!score.complaint().signals().isEmpty()) {   // absent = none (19 bytes on most chats)

@@ -34,14 +34,29 @@ public final class ScoreItems {
         return new ScoreKey(sk.substring("SCORE#".length(), last), Integer.parseInt(sk.substring(last + 1)));
     }
 
+    /** The chat's id: from the key {@code TRANSCRIPT#<id>} (items stored before this layout also have the attribute). */
+    public static String transcriptId(Map<String, AttributeValue> i) {
+        String id = str(i, "transcriptId");
+        return id != null ? id : str(i, "pk").substring(QaScoreKeys.pk("").length());
+    }
+
+    /** Epoch milliseconds (a number: 8 bytes, not 24); items stored before: the fixed-width UTC string. */
+    static java.time.Instant scoredAt(Map<String, AttributeValue> i) {
+        AttributeValue v = i.get("scoredAt");
+        if (v == null) {
+            return null;
+        }
+        return v.n() != null ? java.time.Instant.ofEpochMilli(Long.parseLong(v.n())) : QaScoreKeys.parseSortable(v.s());
+    }
+
     public static ScoreView view(Map<String, AttributeValue> i) {
         String status = str(i, "status");
         ScoreKey key = scoreKey(i);
         return new ScoreView(
-                str(i, "transcriptId"), str(i, "sk"), key.rulebookId(), key.rulebookVersion(),
+                transcriptId(i), str(i, "sk"), key.rulebookId(), key.rulebookVersion(),
                 str(i, "agentId"), str(i, "team"), str(i, "shopId"), str(i, "channel"),
                 QaScoreKeys.parseSortable(str(i, "closedAt")),
-                i.containsKey("scoredAt") ? QaScoreKeys.parseSortable(str(i, "scoredAt")) : null,
+                scoredAt(i),
                 num(i, "score", 0),
                 i.containsKey("autoStatus") ? str(i, "autoStatus") : status,
                 str(i, "reviewReason"),
@@ -103,7 +118,7 @@ public final class ScoreItems {
 
     /** The stored (redacted) transcript of a score item, as the scorer takes it. */
     public static Transcript transcript(Map<String, AttributeValue> i) {
-        return new Transcript(str(i, "transcriptId"), str(i, "channel"), str(i, "shopId"), str(i, "team"),
+        return new Transcript(transcriptId(i), str(i, "channel"), str(i, "shopId"), str(i, "team"),
                 i.containsKey("agentIds") ? list(i, "agentIds") : List.of(str(i, "agentId")), str(i, "customerId"), str(i, "orderId"), str(i, "locale"),
                 DynamoQaScoreRepository.transcriptOf(i));
     }
