@@ -67,7 +67,7 @@ class QaListAndShowTest {
                 .filter(s -> s.team().equals("seed-west") && s.score() >= 60 && s.score() <= 79).map(QaFixture.Seed::id).toList());
 
         JsonNode byRule = json(fx.qa("list", "--rule", "closing", "--team", "seed-east", "--limit", "100", "--json"));
-        assertThat(byRule.get("plan").asText()).startsWith("ByRule RULE#closing");
+        assertThat(byRule.get("plan").asText()).startsWith("QaScores RULE#closing");
         assertThat(ids(byRule)).containsExactlyInAnyOrderElementsOf(fx.seeds.stream()
                 .filter(s -> s.failed().contains("closing") && s.team().equals("seed-east")).map(QaFixture.Seed::id).toList());
     }

@@ -245,7 +245,7 @@ class ExactlyOnceSurprisesTest {
         return (int) rig.stack.dynamoDb().query(b -> b.tableName(rig.stack.tableName("QaScoresTable")).indexName("ByAgent")
                 .keyConditionExpression("gsi1pk = :a").expressionAttributeValues(Map.of(":a",
                         AttributeValue.fromS(QaScoreKeys.agent(agentId))))).items().stream()
-                .filter(i -> transcriptId.equals(i.get("transcriptId").s())).count();
+                .filter(i -> transcriptId.equals(io.kefu.shared.aws.qa.ScoreItems.transcriptId(i))).count();
     }
 
     /** The real repository, with the process dying right before the unlink (after the new score's put). */

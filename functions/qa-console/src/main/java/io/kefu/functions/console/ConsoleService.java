@@ -203,7 +203,7 @@ public final class ConsoleService {
     private List<Map<String, Object>> followUps(Map<String, AttributeValue> item) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Promise p : ScoreItems.promises(item)) {
-            String id = PromiseFollowUp.idFor(item.get("transcriptId").s(), p.messageIndex());
+            String id = PromiseFollowUp.idFor(ScoreItems.transcriptId(item), p.messageIndex());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("followUpId", id);
             f.put("kind", PromiseFollowUp.KIND);

@@ -8,6 +8,7 @@ import io.kefu.local.stack.LocalAwsStack;
 import io.kefu.shared.aws.qa.DynamoQaScoreRepository;
 import io.kefu.shared.aws.qa.DynamoRulebookRepository;
 import io.kefu.shared.aws.qa.QaScoreKeys;
+import io.kefu.shared.aws.qa.ScoreItems;
 import io.kefu.shared.json.Json;
 import io.kefu.shared.runtime.Environment;
 import io.kefu.shared.domain.qa.RulebookLoader;
@@ -53,7 +54,7 @@ class ScoreTranscriptHandlerTest {
         assertThat(rows).singleElement().satisfies(row -> {
             int packaged = RulebookLoader.defaultRulebook().version();
             assertThat(row.get("sk").s()).isEqualTo(String.format("SCORE#default#%06d", packaged));
-            assertThat(row.get("rulebookVersion").n()).isEqualTo(String.valueOf(packaged));
+            assertThat(io.kefu.shared.aws.qa.ScoreItems.view(row).rulebookVersion()).isEqualTo(packaged);
             assertThat(io.kefu.shared.json.Json.write(io.kefu.shared.aws.qa.ScoreItems.findings(row))).contains("\"ruleId\":\"promise\"").contains("\"outcome\":\"INFO\"");
             assertThat(row.get("gsi1pk").s()).isEqualTo("AGENT#agent-007");
             assertThat(row.get("gsi2pk").s()).isEqualTo("TEAM#tmall-flagship-cs#2026-11-11");
@@ -100,16 +101,16 @@ class ScoreTranscriptHandlerTest {
         handler.handleRequest(event(fixture("zh-rude-agent"), fixture("en-slow-agent"), fixture("zh-good-agent")), null);
 
         assertThat(scores.newestFirst("ByStatus", "gsi3pk", QaScoreKeys.status("NEEDS_REVIEW"), 10))
-                .extracting(i -> i.get("transcriptId").s()).contains("chat-20261111-0004");
+                .extracting(ScoreItems::transcriptId).contains("chat-20261111-0004");
         assertThat(scores.newestFirst("ByStatus", "gsi3pk", QaScoreKeys.status("FAIL"), 10))
-                .extracting(i -> i.get("transcriptId").s()).containsExactly("chat-20261111-0003");
-        assertThat(scores.newestFirst("ByRule", "gsi4pk", QaScoreKeys.rule("insult"), 10))
+                .extracting(ScoreItems::transcriptId).containsExactly("chat-20261111-0003");
+        assertThat(scores.newestFirst(null, "pk", QaScoreKeys.rule("insult"), 10))
                 .singleElement().satisfies(i -> {
                     assertThat(i.get("transcriptId").s()).isEqualTo("chat-20261111-0003");
                     assertThat(i.get("evidence").s()).isNotBlank();
                 });
         assertThat(scores.newestFirst("ByAgent", "gsi1pk", QaScoreKeys.agent("agent-007"), 10))
-                .extracting(i -> i.get("transcriptId").s()).containsExactly("chat-20261111-0001");
+                .extracting(ScoreItems::transcriptId).containsExactly("chat-20261111-0001");
         assertThat(scores.newestFirst("ByTeamDay", "gsi2pk", "TEAM#tmall-flagship-cs#2026-11-11", 10)).hasSize(2);
     }
 

@@ -60,7 +60,7 @@ public final class QaDemoSection implements DemoSection {
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(i -> DemoContext.s(i, "status"),
                 java.util.TreeMap::new, Collectors.counting()));
         demo.line("");
-        demo.line("  QaScoresTable: %d scores %s, %d rule-failure items (ByRule index)", all.size(), byStatus,
+        demo.line("  QaScoresTable: %d scores %s, %d rule-failure items (keyed RULE#<rule>)", all.size(), byStatus,
                 demo.scan("QaScoresTable").stream().filter(i -> "QA_RULE_FAILURE".equals(DemoContext.s(i, "type"))).count());
 
         List<Message> followUps = demo.take("FollowUpsQueue");
@@ -94,24 +94,24 @@ public final class QaDemoSection implements DemoSection {
                 .consistentRead(true)).items();
     }
 
-    /** The transcript's rule-failure items, red-line rules (which fail the chat outright) first. */
+    /** The transcript's failed rules (from its score's findings), red-line rules (which fail the chat outright) first. */
     private static List<String> failures(DemoContext demo, String transcriptId) {
         return demo.stack().dynamoDb().query(b -> b.tableName(demo.stack().tableName("QaScoresTable"))
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TRANSCRIPT#" + transcriptId),
-                                ":sk", AttributeValue.fromS("FAIL#")))
+                                ":sk", AttributeValue.fromS("SCORE#")))
                         .consistentRead(true)).items().stream()
-                .sorted(java.util.Comparator.comparing((Map<String, AttributeValue> i) -> !redLine(i)))
-                .map(i -> DemoContext.s(i, "ruleId") + (redLine(i) ? "!" : ""))
-                .toList();
+                .filter(i -> !i.containsKey("supersededBy"))
+                .flatMap(i -> io.kefu.shared.aws.qa.ScoreItems.findings(i).stream())
+                .filter(f -> f.outcome() == io.kefu.shared.domain.qa.Outcome.FAIL)
+                .sorted(java.util.Comparator.comparing((io.kefu.shared.domain.qa.Finding f) -> !f.redLine()))
+                .map(f -> f.ruleId() + (f.redLine() ? "!" : ""))
+                .distinct().toList();
     }
 
-    private static boolean redLine(Map<String, AttributeValue> failure) {
-        return failure.get("redLine") != null && Boolean.TRUE.equals(failure.get("redLine").bool());
-    }
 
     static List<Map<String, AttributeValue>> scoreItems(DemoContext demo) {
-        return new ArrayList<>(demo.scan("QaScoresTable").stream().filter(i -> "QA_SCORE".equals(DemoContext.s(i, "type"))).toList());
+        return new ArrayList<>(demo.scan("QaScoresTable").stream().filter(i -> DemoContext.s(i, "sk").startsWith("SCORE#")).toList());
     }
 
     private static List<Map<String, AttributeValue>> surveysFor(DemoContext demo, java.util.Set<String> transcriptIds) {

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <ol>
  *   <li>PutItem the audit item TRANSCRIPT#id / REVIEW#{at}#{actor} (attribute_not_exists: never overwritten);</li>
  *   <li>UpdateItem the score item, conditioned on the status and reviewVersion the decision was made from:
- *       sets status, reviewedScore, overturnedRules, lastReview and moves gsi3pk to STATUS#{new status}. The
+ *       sets status, reviewedScore, overturnedRules, lastReview and moves gsi3pk to STATUS#{new status}
+ *       (ByStatus sorts on closedAt, already on every score item). The
  *       automatic {@code score} is never touched and the automatic status is kept once in {@code autoStatus};</li>
  *   <li>if the condition fails (someone else reviewed first), delete the audit item again and reject.</li>
  * </ol>
@@ -83,19 +84,18 @@ public final class DynamoQaReviewStore implements QaReviewStore {
 
     private void updateScore(ScoreView current, ReviewDecision d, ReviewRecord audit) {
         Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#auto", "autoStatus",
-                "#g3pk", "gsi3pk", "#g3sk", "gsi3sk", "#rv", "reviewVersion", "#last", "lastReview",
+                "#g3pk", "gsi3pk", "#rv", "reviewVersion", "#last", "lastReview",
                 "#superseded", "supersededBy"));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":to", s(d.to().name()));
         values.put(":from", s(d.from().name()));
         values.put(":g3pk", s(QaScoreKeys.status(d.to().name())));
-        values.put(":g3sk", s(QaScoreKeys.sortable(current.closedAt(), current.transcriptId())));
         values.put(":rv", n(current.reviewVersion()));
         values.put(":one", n(1));
         values.put(":zero", n(0));
         values.put(":last", s(QaScoreKeys.reviewSk(audit.at(), audit.actor())));
         StringBuilder set = new StringBuilder("SET #auto = if_not_exists(#auto, #status), #status = :to, #g3pk = :g3pk,"
-                + " #g3sk = if_not_exists(#g3sk, :g3sk), #rv = if_not_exists(#rv, :zero) + :one, #last = :last");
+                + " #rv = if_not_exists(#rv, :zero) + :one, #last = :last");
         if (d.action() != ReviewAction.DISPUTE) {   // a dispute is the agent's word, not a review
             names.put("#reviewed", "reviewedScore");
             names.put("#over", "overturnedRules");

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -62,13 +63,24 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     public List<StoredScore> scoresOf(String transcriptId) {
         List<StoredScore> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryTranscript(transcriptId, "SCORE#")) {
-            List<String> failed = item.containsKey("failedRules")
-                    ? item.get("failedRules").l().stream().map(AttributeValue::s).toList() : List.of();
-            AttributeValue hash = item.get("payloadHash");
-            out.add(new StoredScore(transcriptId, item.get("rulebookId").s(), Integer.parseInt(item.get("rulebookVersion").n()),
-                    failed, hash == null ? null : hash.s()));
+            ScoreItems.ScoreKey key = ScoreItems.scoreKey(item);
+            out.add(new StoredScore(transcriptId, key.rulebookId(), key.rulebookVersion(), ScoreItems.list(item, "failedRules"),
+                    payloadHash(item.get("payloadHash"))));
         }
         return out;
+    }
+
+    private static AttributeValue storedHash(String hash) {
+        boolean sha256Hex = hash.length() == 64 && hash.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        return sha256Hex ? AttributeValue.fromB(SdkBytes.fromByteArray(HexFormat.of().parseHex(hash))) : s(hash);
+    }
+
+    /** Hex, as {@code PayloadHash} gives it; stored as its 32 raw bytes (items before that: the hex string). */
+    private static String payloadHash(AttributeValue stored) {
+        if (stored == null) {
+            return null;
+        }
+        return stored.s() != null ? stored.s() : HexFormat.of().formatHex(stored.b().asByteArrayUnsafe());
     }
 
     @Override
@@ -78,13 +90,12 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         List<WriteRequest> writes = new ArrayList<>();
         for (Finding f : score.failures()) {
             Map<String, AttributeValue> item = new HashMap<>();
-            item.put("pk", s(QaScoreKeys.pk(t.transcriptId())));
-            item.put("sk", s(QaScoreKeys.failureSk(score.rulebookId(), score.rulebookVersion(), f.ruleId())));
+            item.put("pk", s(QaScoreKeys.rule(f.ruleId())));
+            item.put("sk", s(QaScoreKeys.ruleFailureSk(t.closedAt(), t.transcriptId(), score.rulebookId(), score.rulebookVersion())));
             item.put("type", s("QA_RULE_FAILURE"));
-            item.put("gsi4pk", s(QaScoreKeys.rule(f.ruleId())));
-            item.put("gsi4sk", s(QaScoreKeys.sortable(t.closedAt(), t.transcriptId())));
             item.put("transcriptId", s(t.transcriptId()));
             item.put("ruleId", s(f.ruleId()));
+            item.put("closedAt", s(SortableTime.format(t.closedAt())));
             item.put("kind", s(f.kind().name()));
             item.put("redLine", AttributeValue.fromBool(f.redLine()));
             item.put("rulebookId", s(score.rulebookId()));
@@ -93,7 +104,6 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
             item.put("team", s(t.team()));
             item.put("score", n(score.score()));
             item.put("status", s(score.status().name()));
-            item.put("closedAt", s(SortableTime.format(t.closedAt())));
             if (f.messageIndex() != null) {
                 item.put("messageIndex", n(f.messageIndex()));
             }
@@ -105,16 +115,23 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         if (superseded != null) {
+            // The old score's rule items: keyed by rule (this layout) or under the transcript (before it). Both keys
+            // follow from the old score and the chat's closedAt (the same chat: a changed payload is refused), and a
+            // delete of an absent item is harmless, so both are deleted without reading which layout wrote them.
             for (String ruleId : superseded.failedRules()) {
-                writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of(
-                        "pk", s(QaScoreKeys.pk(superseded.transcriptId())),
-                        "sk", s(QaScoreKeys.failureSk(superseded.rulebookId(), superseded.rulebookVersion(), ruleId))))
-                        .build()).build());
+                writes.add(delete(QaScoreKeys.rule(ruleId), QaScoreKeys.ruleFailureSk(t.closedAt(), superseded.transcriptId(),
+                        superseded.rulebookId(), superseded.rulebookVersion())));
+                writes.add(delete(QaScoreKeys.pk(superseded.transcriptId()),
+                        QaScoreKeys.legacyFailureSk(superseded.rulebookId(), superseded.rulebookVersion(), ruleId)));
             }
         }
         for (int i = 0; i < writes.size(); i += BATCH_LIMIT) {
             batchWrite(writes.subList(i, Math.min(writes.size(), i + BATCH_LIMIT)));
         }
+    }
+
+    private static WriteRequest delete(String pk, String sk) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of("pk", s(pk), "sk", s(sk))).build()).build();
     }
 
     @Override
@@ -174,7 +191,10 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         return out;
     }
 
-    /** Newest first from one GSI partition, e.g. ("ByStatus", "gsi3pk", QaScoreKeys.status("NEEDS_REVIEW")). */
+    /**
+     * Newest first from one partition: of an index, e.g. ("ByStatus", "gsi3pk", QaScoreKeys.status("NEEDS_REVIEW")),
+     * or of the table with index null, e.g. (null, "pk", QaScoreKeys.rule("insult")).
+     */
     public List<Map<String, AttributeValue>> newestFirst(String index, String keyAttribute, String key, int limit) {
         return dynamo.query(b -> b.tableName(table).indexName(index)
                 .keyConditionExpression(keyAttribute + " = :k")
@@ -185,7 +205,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
     /** The stored, redacted transcript of a score item (its detail; {@code transcriptGz} on items stored before it). */
     public static List<Message> transcriptOf(Map<String, AttributeValue> scoreItem) {
         if (scoreItem.containsKey("detail")) {
-            return ScoreDetail.gunzip(scoreItem.get("detail").b().asByteArrayUnsafe()).messages();
+            return ScoreDetail.decompress(scoreItem.get("detail").b().asByteArrayUnsafe()).messages();
         }
         byte[] json = gunzip(scoreItem.get("transcriptGz").b().asByteArray());
         try {
@@ -217,32 +237,34 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         return item;
     }
 
+    /**
+     * The score item, within one write unit (1 KB) for a typical chat: the index sort key is {@code closedAt} itself
+     * (no {@code <closedAt>#<id>} copy per index), rulebook id and version are read from the sort key, a score is
+     * told by its sort key {@code SCORE#} (no {@code type}) and its chat by the key (no {@code transcriptId}), scoredAt
+     * is epoch milliseconds, empty lists are left out,
+     * {@code agentIds} is left out when it is just {@code agentId}, the payload hash is its 32 raw bytes, and the
+     * detail is dictionary-compressed ({@link ScoreDetail}).
+     */
     private Map<String, AttributeValue> scoreItem(ScoreRecord record, ScoreDetail detail) {
         QaScore score = record.score();
         Transcript t = record.redactedTranscript();
-        String when = QaScoreKeys.sortable(t.closedAt(), t.transcriptId());
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(QaScoreKeys.pk(t.transcriptId())));
         item.put("sk", s(QaScoreKeys.scoreSk(score.rulebookId(), score.rulebookVersion())));
-        item.put("type", s("QA_SCORE"));
         item.put("gsi1pk", s(QaScoreKeys.agent(t.primaryAgentId())));
-        item.put("gsi1sk", s(when));
         item.put("gsi2pk", s(QaScoreKeys.teamDay(t.team(), t.closedAt(), zone)));
-        item.put("gsi2sk", s(when));
         if (score.status() != QaStatus.PASS) {
             item.put("gsi3pk", s(QaScoreKeys.status(score.status().name())));
-            item.put("gsi3sk", s(when));
         }
-        item.put("transcriptId", s(t.transcriptId()));
-        item.put("rulebookId", s(score.rulebookId()));
-        item.put("rulebookVersion", n(score.rulebookVersion()));
         item.put("score", n(score.score()));
         item.put("status", s(score.status().name()));
         if (score.reviewReason() != null) {
             item.put("reviewReason", s(score.reviewReason().name()));
         }
         item.put("agentId", s(t.primaryAgentId()));
-        item.put("agentIds", AttributeValue.fromL(t.agentIds().stream().map(DynamoQaScoreRepository::s).toList()));
+        if (!t.agentIds().equals(List.of(t.primaryAgentId()))) {
+            item.put("agentIds", AttributeValue.fromL(t.agentIds().stream().map(DynamoQaScoreRepository::s).toList()));
+        }
         item.put("team", s(t.team()));
         item.put("shopId", s(t.shopId()));
         item.put("channel", s(t.channel()));
@@ -252,17 +274,23 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         }
         item.put("locale", s(t.locale()));
         item.put("closedAt", s(SortableTime.format(t.closedAt())));
-        item.put("scoredAt", s(SortableTime.format(record.scoredAt())));
+        item.put("scoredAt", AttributeValue.fromN(Long.toString(record.scoredAt().toEpochMilli())));
         item.put("complaintType", s(score.complaint().type().name()));
         item.put("complaintSeverity", s(score.complaint().severity().name()));
-        item.put("complaintSignals", AttributeValue.fromL(score.complaint().signals().stream().map(x -> s(x.name())).toList()));
-        item.put("failedRules", AttributeValue.fromL(score.failures().stream().map(f -> s(f.ruleId())).toList()));
-        item.put("applicableRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
-                .distinct().map(DynamoQaScoreRepository::s).toList()));
-        item.put("detail", AttributeValue.fromB(SdkBytes.fromByteArray(detail.gzip())));
+        if (!score.complaint().signals().isEmpty()) {   // absent = none (19 bytes on most chats)
+            item.put("complaintSignals", AttributeValue.fromL(score.complaint().signals().stream().map(x -> s(x.name())).toList()));
+        }
+        if (!score.failures().isEmpty()) {
+            item.put("failedRules", AttributeValue.fromL(score.failures().stream().map(f -> s(f.ruleId())).toList()));
+        }
+        // the rules that counted and did not fail: with failedRules, the applicable rules (not repeating the failed ids)
+        List<String> failed = score.failures().stream().map(Finding::ruleId).toList();
+        item.put("passedRules", AttributeValue.fromL(score.findings().stream().filter(Finding::counts).map(Finding::ruleId)
+                .distinct().filter(r -> !failed.contains(r)).map(DynamoQaScoreRepository::s).toList()));
+        item.put("detail", AttributeValue.fromB(SdkBytes.fromByteArray(detail.compress())));
         item.put("ttl", ttl(t));
         if (record.payloadHash() != null) {
-            item.put("payloadHash", s(record.payloadHash()));
+            item.put("payloadHash", storedHash(record.payloadHash()));
         }
         if (record.supersedes() != null) {
             item.put("supersedes", s(QaScoreKeys.scoreSk(record.supersedes().rulebookId(), record.supersedes().rulebookVersion())));
@@ -317,7 +345,7 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         }
     }
 
-    private static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 

@@ -10,14 +10,15 @@ import java.time.format.DateTimeFormatter;
  *
  * <pre>
  * item            pk                 sk                              GSI keys
- * score           TRANSCRIPT#{id}    SCORE#{rulebook}#{version:06}   ByAgent   gsi1pk AGENT#{agentId}           gsi1sk {closedAt}#{id}
- *                                                                    ByTeamDay gsi2pk TEAM#{team}#{yyyy-MM-dd}  gsi2sk {closedAt}#{id}
- *                                                                    ByStatus  gsi3pk STATUS#{NEEDS_REVIEW|FAIL} gsi3sk {closedAt}#{id}  (sparse)
- * rule failure    TRANSCRIPT#{id}    FAIL#{rulebook}#{version:06}#{ruleId}
- *                                                                    ByRule    gsi4pk RULE#{ruleId}             gsi4sk {closedAt}#{id}
+ * score           TRANSCRIPT#{id}    SCORE#{rulebook}#{version:06}   ByAgent   gsi1pk AGENT#{agentId}            sort key closedAt
+ *                                                                    ByTeamDay gsi2pk TEAM#{team}#{yyyy-MM-dd}   sort key closedAt
+ *                                                                    ByStatus  gsi3pk STATUS#{NEEDS_REVIEW|FAIL} sort key closedAt (sparse)
+ * rule failure    RULE#{ruleId}      {closedAt}#{id}#{rulebook}#{version:06}   (none: the rule listing is a Query on the table)
+ *   before it:    TRANSCRIPT#{id}    FAIL#{rulebook}#{version:06}#{ruleId}     (ByRule gsi4pk/gsi4sk, index since removed)
  * review audit    TRANSCRIPT#{id}    REVIEW#{at}#{reviewer}          (none: read with the transcript)
  * team registry   REGISTRY           TEAMS                           (a string set of team names, for "all teams")
  * </pre>
+ * Items stored before this layout also carry gsi1sk..gsi3sk ({closedAt}#{id}); nothing reads them now.
  * A superseded score (re-scored with a newer rulebook version) loses its gsi1-3 keys and its rule items.
  * A lead's review or an agent's dispute moves the score's gsi3pk to STATUS#REVIEWED / STATUS#DISPUTED
  * (the automatic score fields stay as they were; see DynamoQaReviewStore).
@@ -35,7 +36,13 @@ public final class QaScoreKeys {
         return "SCORE#" + rulebookId + "#" + String.format("%06d", version);
     }
 
-    public static String failureSk(String rulebookId, int version, String ruleId) {
+    /** A rule failure's sort key under {@code RULE#<ruleId>}: time first, so a time range is a key condition. */
+    public static String ruleFailureSk(Instant closedAt, String transcriptId, String rulebookId, int version) {
+        return sortable(closedAt, transcriptId) + "#" + rulebookId + "#" + String.format("%06d", version);
+    }
+
+    /** Where rule failures were stored before they were keyed by rule (still deleted on a re-score). */
+    public static String legacyFailureSk(String rulebookId, int version, String ruleId) {
         return "FAIL#" + rulebookId + "#" + String.format("%06d", version) + "#" + ruleId;
     }
 
@@ -72,6 +79,12 @@ public final class QaScoreKeys {
 
     public static String sortableTo(Instant at) {
         return SortableTime.format(at) + "#\uffff";
+    }
+
+    /** The last closedAt before {@code at} (millisecond times): BETWEEN from and this is closedAt in [from, at). */
+    public static String closedBefore(Instant at) {
+        Instant millis = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return SortableTime.format(millis.equals(at) ? millis.minusMillis(1) : millis);
     }
 
     /** Parses a stored closedAt/scoredAt attribute. */

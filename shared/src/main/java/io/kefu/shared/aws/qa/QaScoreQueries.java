@@ -27,10 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * QA leads' reads of the QaScores table, always through an index (layout in {@link QaScoreKeys}):
+ * QA leads' reads of the QaScores table, always through a key: an index or a table partition (layout in {@link QaScoreKeys}):
  * <ul>
  *   <li>an agent: ByAgent, one partition, closedAt range in the key condition;</li>
- *   <li>a failed rule: ByRule (rule-failure items), then the score items by key;</li>
+ *   <li>a failed rule: the rule-failure items, one table partition per rule ({@code RULE#<ruleId>}), then the
+ *       score items by key;</li>
  *   <li>statuses other than PASS: ByStatus, one partition per status, NEEDS_REVIEW first;</li>
  *   <li>a team, or every team: ByTeamDay, one partition per team and day (newest day first); "every
  *       team" needs the team list, from a flag or the REGISTRY/TEAMS item.</li>
@@ -41,8 +42,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class QaScoreQueries {
     private static final int BATCH_GET_LIMIT = 100;
 
-    /** One index partition to read, with its sort-key range. */
+    /** One partition to read (of an index, or of the table when {@code index} is {@link #TABLE}), with its sort-key range. */
     record Partition(String index, String hashAttr, String rangeAttr, String key) {}
+
+    /** The rule listing's partitions are the table's own (rule-failure items keyed by rule), not an index's. */
+    static final String TABLE = "QaScores";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -71,7 +75,7 @@ public final class QaScoreQueries {
             notes.add("no team list: pass --team/--teams, or record teams with `kefu qa teams add` (or `qa teams discover`, one scan)");
             return new Page<>(List.of(), null, "none", notes);
         }
-        boolean ruleIndex = partitions.get(0).index().equals("ByRule");
+        boolean ruleIndex = partitions.get(0).index().equals(TABLE);
         if (ruleIndex) {
             notes.add("rule index: conditions other than agent/team are checked after reading, so a page can hold fewer than " + limit);
         }
@@ -116,33 +120,31 @@ public final class QaScoreQueries {
 
     /** Which partitions a filter reads, narrowest index first. */
     List<Partition> plan(ScoreFilter f) {
-        String from = QaScoreKeys.sortableFrom(f.from());
-        String to = QaScoreKeys.sortableFrom(f.to());
         if (f.agentId() != null) {
-            return List.of(new Partition("ByAgent", "gsi1pk", "gsi1sk", QaScoreKeys.agent(f.agentId())));
+            return List.of(new Partition("ByAgent", "gsi1pk", "closedAt", QaScoreKeys.agent(f.agentId())));
         }
         if (f.ruleId() != null) {
-            return List.of(new Partition("ByRule", "gsi4pk", "gsi4sk", QaScoreKeys.rule(f.ruleId())));
+            return List.of(new Partition(TABLE, "pk", "sk", QaScoreKeys.rule(f.ruleId())));
         }
         if (!f.statuses().isEmpty() && f.statuses().stream().allMatch(ScoreStatus::indexed)) {
             return new TreeSet<>(f.statuses()).stream()   // enum order: NEEDS_REVIEW first
-                    .map(s -> new Partition("ByStatus", "gsi3pk", "gsi3sk", QaScoreKeys.status(s.name()))).toList();
+                    .map(s -> new Partition("ByStatus", "gsi3pk", "closedAt", QaScoreKeys.status(s.name()))).toList();
         }
         List<String> teams = f.team() != null ? List.of(f.team()) : f.teams();
         List<Partition> out = new ArrayList<>();
         LocalDate first = f.from().atZone(zone).toLocalDate();
         for (LocalDate d = f.to().minusMillis(1).atZone(zone).toLocalDate(); !d.isBefore(first); d = d.minusDays(1)) {
             for (String team : teams) {
-                out.add(new Partition("ByTeamDay", "gsi2pk", "gsi2sk", "TEAM#" + team + "#" + d));
+                out.add(new Partition("ByTeamDay", "gsi2pk", "closedAt", "TEAM#" + team + "#" + d));
             }
         }
         return out;
     }
 
-    /** One page of one partition. Only the table's four indexes (named here, so the IAM check sees which). */
+    /** One page of one partition. Only the table's three indexes or the table (named here, so the IAM check sees which). */
     private QueryResponse query(Partition part, ScoreFilter f, boolean ruleIndex, int limit, Map<String, AttributeValue> start) {
         switch (part.index()) {
-            case "ByAgent", "ByTeamDay", "ByStatus", "ByRule" -> { }
+            case "ByAgent", "ByTeamDay", "ByStatus", TABLE -> { }
             default -> throw new IllegalStateException("QaScores has no index " + part.index());
         }
         Map<String, String> names = new HashMap<>();
@@ -151,7 +153,9 @@ public final class QaScoreQueries {
         names.put("#r", part.rangeAttr());
         values.put(":h", AttributeValue.fromS(part.key()));
         values.put(":from", AttributeValue.fromS(QaScoreKeys.sortableFrom(f.from())));
-        values.put(":to", AttributeValue.fromS(QaScoreKeys.sortableFrom(f.to())));
+        // index sort key closedAt: [from, to) is BETWEEN from and the last millisecond before to; a rule item's
+        // sort key is {closedAt}#{id}#..., so "to" itself already sorts below every item closed at that instant
+        values.put(":to", AttributeValue.fromS(ruleIndex ? QaScoreKeys.sortableFrom(f.to()) : QaScoreKeys.closedBefore(f.to())));
         List<String> conditions = new ArrayList<>();
         if (f.agentId() != null && !part.index().equals("ByAgent")) {
             names.put("#agent", "agentId");
@@ -187,7 +191,7 @@ public final class QaScoreQueries {
                         + " OR (attribute_not_exists(#reviewed) AND #score BETWEEN :min AND :max))");
             }
         }
-        QueryRequest.Builder b = QueryRequest.builder().tableName(table).indexName(part.index())
+        QueryRequest.Builder b = QueryRequest.builder().tableName(table).indexName(ruleIndex ? null : part.index())
                 .keyConditionExpression("#h = :h AND #r BETWEEN :from AND :to")
                 .expressionAttributeNames(names).expressionAttributeValues(values)
                 .scanIndexForward(false).limit(limit);
@@ -200,11 +204,11 @@ public final class QaScoreQueries {
         return dynamo.query(b.build());
     }
 
-    /** Rule-failure items -> their score items (BatchGetItem by key), in the index's order. */
+    /** Rule-failure items -> their score items (BatchGetItem by key), in the listing's order. */
     private List<ScoreView> scoresFor(List<Map<String, AttributeValue>> failures) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> f : failures) {
-            keys.add(Map.of("pk", f.get("pk"), "sk", AttributeValue.fromS(QaScoreKeys.scoreSk(
+            keys.add(Map.of("pk", AttributeValue.fromS(QaScoreKeys.pk(f.get("transcriptId").s())), "sk", AttributeValue.fromS(QaScoreKeys.scoreSk(
                     f.get("rulebookId").s(), Integer.parseInt(f.get("rulebookVersion").n())))));
         }
         Map<String, ScoreView> byKey = new LinkedHashMap<>();
@@ -281,8 +285,8 @@ public final class QaScoreQueries {
         do {
             Map<String, AttributeValue> from = start;
             ScanResponse page = dynamo.scan(b -> b.tableName(table).projectionExpression("#team")
-                    .filterExpression("#type = :score").expressionAttributeNames(Map.of("#team", "team", "#type", "type"))
-                    .expressionAttributeValues(Map.of(":score", AttributeValue.fromS("QA_SCORE"))).exclusiveStartKey(from));
+                    .filterExpression("begins_with(sk, :score)").expressionAttributeNames(Map.of("#team", "team"))
+                    .expressionAttributeValues(Map.of(":score", AttributeValue.fromS("SCORE#"))).exclusiveStartKey(from));
             page.items().forEach(i -> teams.add(i.get("team").s()));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -21,13 +21,42 @@ public final class ScoreItems {
         return item.containsKey("sk") && item.get("sk").s().startsWith("SCORE#");
     }
 
+    /** A score's rulebook and version, as its sort key {@code SCORE#<rulebookId>#<version:06>} says. */
+    public record ScoreKey(String rulebookId, int rulebookVersion) {}
+
+    /**
+     * From the sort key (items stored before this layout also have {@code rulebookId}/{@code rulebookVersion}
+     * attributes, which say the same): the version is after the last '#', so a '#' in a rulebook id still parses.
+     */
+    public static ScoreKey scoreKey(Map<String, AttributeValue> i) {
+        String sk = str(i, "sk");
+        int last = sk.lastIndexOf('#');
+        return new ScoreKey(sk.substring("SCORE#".length(), last), Integer.parseInt(sk.substring(last + 1)));
+    }
+
+    /** The chat's id: from the key {@code TRANSCRIPT#<id>} (items stored before this layout also have the attribute). */
+    public static String transcriptId(Map<String, AttributeValue> i) {
+        String id = str(i, "transcriptId");
+        return id != null ? id : str(i, "pk").substring(QaScoreKeys.pk("").length());
+    }
+
+    /** Epoch milliseconds (a number: 8 bytes, not 24); items stored before: the fixed-width UTC string. */
+    static java.time.Instant scoredAt(Map<String, AttributeValue> i) {
+        AttributeValue v = i.get("scoredAt");
+        if (v == null) {
+            return null;
+        }
+        return v.n() != null ? java.time.Instant.ofEpochMilli(Long.parseLong(v.n())) : QaScoreKeys.parseSortable(v.s());
+    }
+
     public static ScoreView view(Map<String, AttributeValue> i) {
         String status = str(i, "status");
+        ScoreKey key = scoreKey(i);
         return new ScoreView(
-                str(i, "transcriptId"), str(i, "sk"), str(i, "rulebookId"), num(i, "rulebookVersion", 0),
+                transcriptId(i), str(i, "sk"), key.rulebookId(), key.rulebookVersion(),
                 str(i, "agentId"), str(i, "team"), str(i, "shopId"), str(i, "channel"),
                 QaScoreKeys.parseSortable(str(i, "closedAt")),
-                i.containsKey("scoredAt") ? QaScoreKeys.parseSortable(str(i, "scoredAt")) : null,
+                scoredAt(i),
                 num(i, "score", 0),
                 i.containsKey("autoStatus") ? str(i, "autoStatus") : status,
                 str(i, "reviewReason"),
@@ -46,11 +75,15 @@ public final class ScoreItems {
     }
 
     /**
-     * Rule ids whose finding counted (PASS or FAIL): {@code applicableRules}, projected into the list indexes; items
-     * stored before it have only their findings, read when present (the base table, not the indexes).
+     * Rule ids whose finding counted (PASS or FAIL), failed ones first: {@code failedRules} + {@code passedRules},
+     * projected into the list indexes; items stored before that have {@code applicableRules}, and items older still
+     * only their findings, read when present (the base table, not the indexes).
      */
     static List<String> applicable(Map<String, AttributeValue> i) {
-        if (i.containsKey("applicableRules")) {
+        if (i.containsKey("passedRules")) {   // this layout: failed + passed, the failed ids not stored twice
+            return java.util.stream.Stream.concat(list(i, "failedRules").stream(), list(i, "passedRules").stream()).distinct().toList();
+        }
+        if (i.containsKey("applicableRules")) {   // items stored before passedRules
             return list(i, "applicableRules");
         }
         return (i.containsKey("detail") || i.containsKey("findings") ? findings(i) : List.<Finding>of()).stream()
@@ -60,7 +93,7 @@ public final class ScoreItems {
     /** The scorer's findings (for `qa show`): from the detail, or the {@code findings} JSON of items stored before it. */
     public static List<Finding> findings(Map<String, AttributeValue> i) {
         if (i.containsKey("detail")) {
-            return ScoreDetail.gunzip(i.get("detail").b().asByteArrayUnsafe()).findings();
+            return ScoreDetail.decompress(i.get("detail").b().asByteArrayUnsafe()).findings();
         }
         try {
             String json = str(i, "findings");
@@ -73,7 +106,7 @@ public final class ScoreItems {
     /** The agent's promises (redacted) the follow-ups were made from: from the detail, or the {@code promises} JSON of older items. */
     public static List<io.kefu.shared.domain.qa.Promise> promises(Map<String, AttributeValue> i) {
         if (i.containsKey("detail")) {
-            return ScoreDetail.gunzip(i.get("detail").b().asByteArrayUnsafe()).promises();
+            return ScoreDetail.decompress(i.get("detail").b().asByteArrayUnsafe()).promises();
         }
         try {
             String json = str(i, "promises");
@@ -85,8 +118,8 @@ public final class ScoreItems {
 
     /** The stored (redacted) transcript of a score item, as the scorer takes it. */
     public static Transcript transcript(Map<String, AttributeValue> i) {
-        return new Transcript(str(i, "transcriptId"), str(i, "channel"), str(i, "shopId"), str(i, "team"),
-                list(i, "agentIds"), str(i, "customerId"), str(i, "orderId"), str(i, "locale"),
+        return new Transcript(transcriptId(i), str(i, "channel"), str(i, "shopId"), str(i, "team"),
+                i.containsKey("agentIds") ? list(i, "agentIds") : List.of(str(i, "agentId")), str(i, "customerId"), str(i, "orderId"), str(i, "locale"),
                 DynamoQaScoreRepository.transcriptOf(i));
     }
 

@@ -49,7 +49,13 @@ class DynamoQaAdaptersTest {
             assertThat(s.rulebookVersion()).isEqualTo(V1.version());
             assertThat(s.failedRules()).contains("insult", "forbidden");
         });
-        assertThat(scores.queryTranscript("chat-20261111-0003", "FAIL#")).hasSize(r.score().failures().size());
+        var view = ScoreItems.view(scores.queryTranscript("chat-20261111-0003", "SCORE#").get(0));
+        assertThat(view.applicableRules()).containsExactlyInAnyOrderElementsOf(r.score().findings().stream()
+                .filter(io.kefu.shared.domain.qa.Finding::counts).map(io.kefu.shared.domain.qa.Finding::ruleId).distinct().toList());
+        assertThat(view.rulebookId()).isEqualTo(V1.id());
+        assertThat(view.rulebookVersion()).isEqualTo(V1.version());
+        assertThat(r.score().failures()).isNotEmpty().allSatisfy(f -> assertThat(ruleItems(f.ruleId()))
+                .singleElement().satisfies(i -> assertThat(i.get("transcriptId").s()).isEqualTo("chat-20261111-0003")));
     }
 
     @Test
@@ -71,9 +77,13 @@ class DynamoQaAdaptersTest {
         assertThat(oldItem).doesNotContainKeys("gsi1pk", "gsi3pk").containsKey("supersededBy");
         var newItem = items.stream().filter(i -> i.get("sk").s().endsWith(String.format("%06d", V1.version() + 1))).findFirst().orElseThrow();
         assertThat(newItem.get("supersedes").s()).isEqualTo(String.format("SCORE#default#%06d", V1.version()));
-        assertThat(scores.queryTranscript("chat-20261111-0003", "FAIL#"))
-                .allSatisfy(i -> assertThat(i.get("sk").s()).contains(String.format("#%06d#", V1.version() + 1)));
+        assertThat(old.failedRules()).isNotEmpty().allSatisfy(rule -> assertThat(ruleItems(rule))
+                .allSatisfy(i -> assertThat(i.get("sk").s()).endsWith(String.format("#%06d", V1.version() + 1))));
         assertThat(scores.newestFirst("ByAgent", "gsi1pk", QaScoreKeys.agent("agent-013"), 10)).hasSize(1);
+    }
+
+    private java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> ruleItems(String ruleId) {
+        return scores.newestFirst(null, "pk", QaScoreKeys.rule(ruleId), 100);
     }
 
     @Test
