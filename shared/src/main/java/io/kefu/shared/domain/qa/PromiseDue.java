@@ -36,15 +36,18 @@ final class PromiseDue {
         }
         String s = sentence.toLowerCase(Locale.ROOT);
         ZonedDateTime local = at.atZone(zone);
+        // each pattern runs only where a word it cannot match without is present (every Chinese unit has 时, 钟,
+        // 天 or 日; every English unit hour, hr, min or day; every weekday "day"): most promises name no time
         Matcher m = ZH_WITHIN.matcher(s);
-        if (m.find()) {
+        if (hasAny(s, "时钟天日") && m.find()) {
             Double n = zhNumber(m.group(1));
             if (n != null) {
                 return Optional.of(at.plus(span(n, m.group(3))));
             }
         }
         m = EN_WITHIN.matcher(s);
-        if (m.find()) {
+        boolean day = s.contains("day");
+        if ((day || s.contains("hour") || s.contains("hr") || s.contains("min")) && m.find()) {
             Double n = enNumber(m.group(1));
             if (n != null) {
                 return Optional.of(at.plus(span(n, m.group(2))));
@@ -57,12 +60,12 @@ final class PromiseDue {
             return Optional.of(at(local.plusDays(1), s));
         }
         m = ZH_WEEKDAY.matcher(s);
-        if (m.find()) {
+        if ((s.indexOf('周') >= 0 || s.contains("星期") || s.contains("礼拜")) && m.find()) {
             // 周一 .. 周六 = 1 .. 6; 周日 / 星期天 = 7
             return Optional.of(weekday(local, DayOfWeek.of(Math.min(7, "一二三四五六日天".indexOf(m.group(1)) + 1))));
         }
         m = EN_WEEKDAY.matcher(s);
-        if (m.find()) {
+        if (day && m.find()) {
             return Optional.of(weekday(local, DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
         }
         if (s.contains("今天") || s.contains("今日") || s.contains("today") || s.contains("end of the day")
@@ -75,7 +78,7 @@ final class PromiseDue {
     /** That day at the clock time the sentence names, else at its end. */
     private static Instant at(ZonedDateTime day, String s) {
         Matcher m = ZH_CLOCK.matcher(s);
-        if (m.find()) {
+        if (s.indexOf('点') >= 0 && m.find()) {
             Double hour = zhNumber(m.group(2));
             if (hour != null && hour >= 0 && hour <= 24) {
                 int h = hour.intValue();
@@ -87,6 +90,15 @@ final class PromiseDue {
             }
         }
         return endOfDay(day);
+    }
+
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Instant weekday(ZonedDateTime local, DayOfWeek day) {

@@ -498,7 +498,7 @@ public final class Scorer {
             for (int before : chat.customerMessages) {
                 MessageHits earlier = chat.hits.get(before);
                 if (before < at && earlier.normalizedText().length() >= TRANSFER_REPEAT_MIN_CHARS
-                        && CompiledRulebook.dice(chat.hits.get(after).grams(), earlier.grams()) >= threshold) {
+                        && CompiledRulebook.dice(chat.hits.get(after), earlier) >= threshold) {
                     return after;
                 }
             }
