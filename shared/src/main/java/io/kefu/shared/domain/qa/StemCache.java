@@ -4,51 +4,61 @@ import java.util.Arrays;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Snowball stems of the words seen, per thread: chat English repeats a few hundred words and the stemmer is
- * the cost. Looked up straight from the normalizer's char buffer, so a word already seen allocates nothing
- * (a HashMap would need a String per word just to ask). Bounded: a long tail of rare words clears it.
+ * Snowball stems of the words seen, one cache per normalizer: chat English repeats a few hundred words and the
+ * stemmer is the cost. Looked up straight from the normalizer's char buffer, so a word already seen allocates
+ * nothing (a HashMap would need a String per word just to ask) and needs no thread-local lookup.
+ *
+ * <p>Shared by threads without locks: entries are immutable and published whole, so a racing reader sees an
+ * entry or none, and a lost insert only means that word is stemmed again. Bounded: a long tail of rare words
+ * starts a fresh table.
  */
 final class StemCache {
     private static final int MAX = 8192;
-    private static final ThreadLocal<StemCache> PER_THREAD = ThreadLocal.withInitial(StemCache::new);
+    private static final int SLOTS = 2 * MAX;
+    private static final int MAX_PROBES = 64;
+    /** The stemmer keeps state between setCurrent and getCurrent: one per thread, needed on a miss only. */
+    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
 
-    private final EnglishStemmer stemmer = new EnglishStemmer();
-    private final char[][] words = new char[2 * MAX][];
-    private final String[] stems = new String[2 * MAX];
-    private final int mask = 2 * MAX - 1;
-    private int size;
+    private record Entry(char[] word, String stem) {}
 
-    static StemCache get() {
-        return PER_THREAD.get();
-    }
+    private volatile Entry[] table = new Entry[SLOTS];
+    private int size; // racy count: it only bounds memory
 
     /** The stem of the word in {@code text[from, from + length)}. */
     String stem(char[] text, int from, int length) {
+        Entry[] t = table;
         int h = 0;
         for (int i = 0; i < length; i++) {
             h = 31 * h + text[from + i];
         }
         h *= 0x9E3779B9;
-        int slot = (h ^ (h >>> 16)) & mask;
-        for (char[] w = words[slot]; w != null; w = words[slot]) {
-            if (Arrays.equals(w, 0, w.length, text, from, from + length)) {
-                return stems[slot];
+        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        int probes = 0;
+        for (Entry e = t[slot]; e != null; e = t[slot]) {
+            if (Arrays.equals(e.word(), 0, e.word().length, text, from, from + length)) {
+                return e.stem();
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & (SLOTS - 1);
+            if (++probes == MAX_PROBES) {
+                return stem(new String(text, from, length)); // crowded by lost size counts: just stem it
+            }
         }
         char[] word = Arrays.copyOfRange(text, from, from + length);
-        stemmer.setCurrent(new String(word));
-        stemmer.stem();
-        String stem = stemmer.getCurrent();
+        String stem = stem(new String(word));
         if (size >= MAX) {
-            Arrays.fill(words, null);
-            Arrays.fill(stems, null);
+            table = new Entry[SLOTS];
             size = 0;
             return stem; // the next sight of it is cached
         }
-        words[slot] = word;
-        stems[slot] = stem;
+        t[slot] = new Entry(word, stem);
         size++;
         return stem;
+    }
+
+    private static String stem(String word) {
+        EnglishStemmer stemmer = STEMMER.get();
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
     }
 }

@@ -23,6 +23,7 @@ public final class TextNormalizer {
     public static final char WORD_GAP = ' ';
     private static final int MIN_STEM_LENGTH = 3;
     private final BitSet fillers = new BitSet(0x10000);
+    private final StemCache stems = new StemCache();
 
     public TextNormalizer(Collection<String> fillerChars) {
         for (String filler : fillerChars) {
@@ -79,7 +80,6 @@ public final class TextNormalizer {
         boolean gapPending;
         boolean clausePending;
         int clauseAt;
-        StemCache stems;
 
         Builder(int capacity) {
             text = new char[capacity + 8];
@@ -137,7 +137,7 @@ public final class TextNormalizer {
             }
             int length = n - wordStart;
             if (wordLetters && length >= MIN_STEM_LENGTH) {
-                String stem = stems().stem(text, wordStart, length);
+                String stem = stems.stem(text, wordStart, length);
                 if (!stem.isEmpty() && stem.length() <= length) {
                     int wordEnd = ends[n - 1];
                     stem.getChars(0, stem.length(), text, wordStart);
@@ -146,13 +146,6 @@ public final class TextNormalizer {
                 }
             }
             wordStart = -1;
-        }
-
-        private StemCache stems() {
-            if (stems == null) {
-                stems = StemCache.get();
-            }
-            return stems;
         }
 
         private void put(char c, int begin, int end) {
