@@ -85,6 +85,9 @@ public final class PiiRedactor {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        if (!textHint(text) && digitCount(text) < 10) {
+            return List.of(); // what findInChat screens a lone line to: no number can be this short, no text hint
+        }
         return findInChat(List.of(new ChatLine("", text))).get(0);
     }
 

@@ -23,6 +23,8 @@ final class CharFolding {
     private static final char[] SINGLE = new char[0x10000];
     /** NFKC of BMP chars that expand or vanish, computed on first sight (deterministic, so races are harmless). */
     private static final String[] NFKC = new String[0x10000];
+    /** invisible() of BMP chars outside ASCII and unified CJK, on first sight: 0 unknown, 1 no, 2 yes (races harmless). */
+    private static final byte[] INVISIBLE = new byte[0x10000];
 
     static {
         loadOpenCc();
@@ -36,6 +38,18 @@ final class CharFolding {
         if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) {
             return false; // ASCII and unified CJK: the bulk of chat text, no category lookup
         }
+        if (cp < 0x10000) {
+            byte known = INVISIBLE[cp];
+            if (known == 0) {
+                known = invisibleUncached(cp) ? (byte) 2 : (byte) 1;
+                INVISIBLE[cp] = known;
+            }
+            return known == 2;
+        }
+        return invisibleUncached(cp);
+    }
+
+    private static boolean invisibleUncached(int cp) {
         if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x034F) {
             return true;
         }

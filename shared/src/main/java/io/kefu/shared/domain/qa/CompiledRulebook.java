@@ -26,8 +26,8 @@ public final class CompiledRulebook {
 
     private record Pattern(int lexicon, int parts) {}
 
-    /** A standard sentence for similarity matching, as sorted character n-grams. */
-    record Script(String normalized, int[] grams) {}
+    /** A standard sentence for similarity matching, its character n-grams hashed once per compiled rulebook. */
+    record Script(String normalized, GramBag grams) {}
 
     private final Rulebook rulebook;
     private final TextNormalizer normalizer;
@@ -241,7 +241,7 @@ public final class CompiledRulebook {
         List<Script> compiled = new ArrayList<>();
         for (String script : c.similar().scripts()) {
             String normalized = scriptText(normalizer.normalizeToString(script));
-            compiled.add(new Script(normalized, grams(normalized)));
+            compiled.add(new Script(normalized, GramBag.of(normalized)));
         }
         s.scripts = compiled;
         return s;
@@ -369,7 +369,7 @@ public final class CompiledRulebook {
     public MessageHits analyze(String raw) {
         NormalizedText normalized = normalizer.normalize(raw);
         MessageHits hits = new MessageHits(raw, normalized, lexiconIds.size());
-        List<int[]> partHits = patterns.isEmpty() ? null : new ArrayList<>();
+        PartHits partHits = patterns.isEmpty() ? null : new PartHits();
         String text = normalized.text();
         matcher.scan(text, (begin, end, termIds) -> {
             boolean leftOpen = begin > 0 && TextNormalizer.wordChar(text.charAt(begin - 1));
@@ -382,38 +382,75 @@ public final class CompiledRulebook {
                 if (pattern < 0) {
                     hits.record(termLexicon[id], begin, end);
                 } else if (partHits != null) {
-                    partHits.add(new int[] {pattern, termPart[id], begin, end});
+                    partHits.add(pattern, termPart[id], begin, end);
                 }
             }
         });
-        if (partHits != null && !partHits.isEmpty()) {
+        if (partHits != null && partHits.size > 0) {
             matchPatterns(partHits, hits, text);
         }
         return hits;
     }
 
+    /**
+     * Hits of the parts of "a*b" patterns, flat (pattern, part, begin, end per hit): a message of common words
+     * has dozens, and one int[] per hit in a growing list cost more than the matching.
+     */
+    private static final class PartHits {
+        int[] at = new int[64];
+        int size;
+
+        void add(int pattern, int part, int begin, int end) {
+            if (4 * size + 4 > at.length) {
+                at = Arrays.copyOf(at, 2 * at.length);
+            }
+            int k = 4 * size++;
+            at[k] = pattern;
+            at[k + 1] = part;
+            at[k + 2] = begin;
+            at[k + 3] = end;
+        }
+
+        /** By begin, then part; stable. An insertion sort: hits arrive by end, so begins are nearly in order. */
+        void sort() {
+            int[] hit = new int[4];
+            for (int i = 1; i < size; i++) {
+                System.arraycopy(at, 4 * i, hit, 0, 4);
+                int j = i - 1;
+                while (j >= 0 && (at[4 * j + 2] > hit[2] || (at[4 * j + 2] == hit[2] && at[4 * j + 1] > hit[1]))) {
+                    System.arraycopy(at, 4 * j, at, 4 * j + 4, 4);
+                    j--;
+                }
+                System.arraycopy(hit, 0, at, 4 * j + 4, 4);
+            }
+        }
+    }
+
     /** A pattern matches when its parts occur in order in one clause, each at most MAX_PATTERN_GAP chars after the previous. */
-    private void matchPatterns(List<int[]> partHits, MessageHits hits, String text) {
-        partHits.sort((a, b) -> a[2] != b[2] ? Integer.compare(a[2], b[2]) : Integer.compare(a[1], b[1]));
-        for (int[] start : partHits) {
-            if (start[1] != 0) {
+    private void matchPatterns(PartHits partHits, MessageHits hits, String text) {
+        partHits.sort();
+        int[] at = partHits.at;
+        for (int s = 0; s < partHits.size; s++) {
+            int startPattern = at[4 * s];
+            if (at[4 * s + 1] != 0) {
                 continue;
             }
-            Pattern pattern = patterns.get(start[0]);
+            Pattern pattern = patterns.get(startPattern);
             int part = 1;
-            int end = start[3];
-            for (int[] next : partHits) {
+            int end = at[4 * s + 3];
+            for (int k = 0; k < partHits.size; k++) {
                 if (part == pattern.parts()) {
                     break;
                 }
-                if (next[0] == start[0] && next[1] == part && next[2] >= end && next[2] - end <= Rule.MAX_PATTERN_GAP
-                        && noClauseBreak(text, end, next[2])) {
+                int nextBegin = at[4 * k + 2];
+                if (at[4 * k] == startPattern && at[4 * k + 1] == part && nextBegin >= end
+                        && nextBegin - end <= Rule.MAX_PATTERN_GAP && noClauseBreak(text, end, nextBegin)) {
                     part++;
-                    end = next[3];
+                    end = at[4 * k + 3];
                 }
             }
             if (part == pattern.parts()) {
-                hits.record(pattern.lexicon(), start[2], end);
+                hits.record(pattern.lexicon(), at[4 * s + 2], end);
             }
         }
     }
@@ -425,47 +462,16 @@ public final class CompiledRulebook {
 
     // ------------------------------------------------------------------ similarity
 
-    /** Sorted character unigrams and bigrams (a bigram is packed as c1 << 16 | c2, never a lone char). */
-    static int[] grams(String s) {
-        int n = s.length();
-        int[] out = new int[n == 0 ? 0 : 2 * n - 1];
-        for (int i = 0; i < n; i++) {
-            out[i] = s.charAt(i);
-            if (i + 1 < n) {
-                out[n + i] = (s.charAt(i) << 16) | s.charAt(i + 1);
-            }
-        }
-        Arrays.sort(out);
-        return out;
-    }
-
     /** Share of the script's n-grams (multiset) that the clause contains. */
-    static double coverage(int[] clause, int[] script) {
-        return clause.length == 0 || script.length == 0 ? 0 : (double) common(clause, script) / script.length;
+    static double coverage(int[] clause, GramBag script) {
+        return clause.length == 0 || script.size() == 0 ? 0 : (double) script.common(clause) / script.size();
     }
 
-    /** Dice coefficient of two n-gram multisets (symmetric: for "said nearly the same thing again"). */
-    static double dice(int[] a, int[] b) {
-        return a.length == 0 || b.length == 0 ? 0 : 2.0 * common(a, b) / (a.length + b.length);
-    }
-
-    /** Size of the multiset intersection of two sorted n-gram arrays. */
-    private static int common(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return common;
+    /** Dice coefficient of two messages' n-gram multisets (symmetric: for "said nearly the same thing again"). */
+    static double dice(MessageHits a, MessageHits b) {
+        int[] grams = a.grams();
+        int other = b.gramBag().size();
+        return grams.length == 0 || other == 0 ? 0 : 2.0 * b.gramBag().common(grams) / (grams.length + other);
     }
 
     /**
@@ -484,7 +490,7 @@ public final class CompiledRulebook {
             int clauseGrams = 2 * length - 1;
             for (Script script : scripts) {
                 if (length <= 4 * script.normalized().length()
-                        && (script.grams().length == 0 || (double) clauseGrams / script.grams().length >= threshold)
+                        && (script.grams().size() == 0 || (double) clauseGrams / script.grams().size() >= threshold)
                         && coverage(message.clauseGrams(c), script.grams()) >= threshold
                         && !message.overlaps(excluded, bounds[2 * c], bounds[2 * c + 1])) {
                     return new int[] {bounds[2 * c], bounds[2 * c + 1]};

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class ConditionEvaluator {
     private static final Pattern ORDER_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(?:[A-Za-z]{1,4})?[0-9]{10,24}(?![0-9])");
     private static final int DEFAULT_ANCHOR_WITHIN = 2;
+    private static final String[][] NO_CHILDREN = new String[0][];
 
     private ConditionEvaluator() {}
 
@@ -108,7 +109,7 @@ final class ConditionEvaluator {
                 for (int back = 1; back <= c.repeatWithin && s - back >= 0; back++) {
                     MessageHits earlier = chat.hits.get(sentences.get(s - back));
                     if (earlier.normalizedText().length() >= 4
-                            && CompiledRulebook.dice(h.grams(), earlier.grams()) >= c.threshold) {
+                            && CompiledRulebook.dice(h, earlier) >= c.threshold) {
                         return h.raw();
                     }
                 }
@@ -148,6 +149,9 @@ final class ConditionEvaluator {
             return evaluated[k][i];
         }
         CompiledCondition child = c.children.get(k);
+        if (child.children.isEmpty()) {
+            return at(child, chat, i, s, sentences, NO_CHILDREN); // a leaf: nothing to allocate per sentence
+        }
         String[][] grandchildren = new String[child.children.size()][];
         for (int g = 0; g < grandchildren.length; g++) {
             if (scoped(child.children.get(g))) {

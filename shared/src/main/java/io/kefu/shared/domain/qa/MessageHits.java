@@ -13,6 +13,7 @@ public final class MessageHits {
     private final int[] count;
     private int[][] clauseGrams;
     private int[] grams;
+    private GramBag gramBag;
     private int[] clauseBounds;
 
     MessageHits(String raw, NormalizedText normalized, int lexicons) {
@@ -126,9 +127,17 @@ public final class MessageHits {
     /** Character n-grams of the whole message (for "said nearly the same again"), computed once. */
     int[] grams() {
         if (grams == null) {
-            grams = CompiledRulebook.grams(normalized.text());
+            grams = GramBag.grams(normalized.text(), 0, normalized.text().length());
         }
         return grams;
+    }
+
+    /** The same n-grams hashed, for comparing later messages with this one, built once. */
+    GramBag gramBag() {
+        if (gramBag == null) {
+            gramBag = GramBag.of(grams());
+        }
+        return gramBag;
     }
 
     /** Clause i spans normalized [bounds[2i], bounds[2i+1]). */
@@ -163,7 +172,7 @@ public final class MessageHits {
         }
         if (clauseGrams[clause] == null) {
             int[] b = clauseBounds();
-            clauseGrams[clause] = CompiledRulebook.grams(normalized.text().substring(b[2 * clause], b[2 * clause + 1]));
+            clauseGrams[clause] = GramBag.grams(normalized.text(), b[2 * clause], b[2 * clause + 1]);
         }
         return clauseGrams[clause];
     }

@@ -24,6 +24,7 @@ final class PromiseDue {
             "(?:within|in|next)\\s+(\\d+|an?|one|two|three|four|five|twenty-four|twenty four|48|72)\\s*(hours?|hrs?|minutes?|mins?|days?|business days?|working days?)\\b");
     private static final Pattern ZH_WEEKDAY = Pattern.compile("(?:周|星期|礼拜)([一二三四五六日天])");
     private static final Pattern EN_WEEKDAY = Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+    private static final long MAX_SPAN_MINUTES = 366L * 24 * 60;
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
     /** 中午十二点, 下午3点, 晚上8点: the time of day a named day is due at (otherwise its end). */
     private static final Pattern ZH_CLOCK = Pattern.compile("(上午|早上|中午|下午|晚上)?(\\d{1,2}|[一二两三四五六七八九十]{1,3})点");
@@ -36,18 +37,21 @@ final class PromiseDue {
         }
         String s = sentence.toLowerCase(Locale.ROOT);
         ZonedDateTime local = at.atZone(zone);
+        // each pattern runs only where a word it cannot match without is present (every Chinese unit has 时, 钟,
+        // 天 or 日; every English unit hour, hr, min or day; every weekday "day"): most promises name no time
         Matcher m = ZH_WITHIN.matcher(s);
-        if (m.find()) {
+        if (hasAny(s, "时钟天日") && m.find()) {
             Double n = zhNumber(m.group(1));
             if (n != null) {
-                return Optional.of(at.plus(span(n, m.group(3))));
+                return span(n, m.group(3)).map(at::plus);
             }
         }
         m = EN_WITHIN.matcher(s);
-        if (m.find()) {
+        boolean day = s.contains("day");
+        if ((day || s.contains("hour") || s.contains("hr") || s.contains("min")) && m.find()) {
             Double n = enNumber(m.group(1));
             if (n != null) {
-                return Optional.of(at.plus(span(n, m.group(2))));
+                return span(n, m.group(2)).map(at::plus);
             }
         }
         if (s.contains("后天") || s.contains("day after tomorrow")) {
@@ -57,12 +61,12 @@ final class PromiseDue {
             return Optional.of(at(local.plusDays(1), s));
         }
         m = ZH_WEEKDAY.matcher(s);
-        if (m.find()) {
+        if ((s.indexOf('周') >= 0 || s.contains("星期") || s.contains("礼拜")) && m.find()) {
             // 周一 .. 周六 = 1 .. 6; 周日 / 星期天 = 7
             return Optional.of(weekday(local, DayOfWeek.of(Math.min(7, "一二三四五六日天".indexOf(m.group(1)) + 1))));
         }
         m = EN_WEEKDAY.matcher(s);
-        if (m.find()) {
+        if (day && m.find()) {
             return Optional.of(weekday(local, DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
         }
         if (s.contains("今天") || s.contains("今日") || s.contains("today") || s.contains("end of the day")
@@ -75,7 +79,7 @@ final class PromiseDue {
     /** That day at the clock time the sentence names, else at its end. */
     private static Instant at(ZonedDateTime day, String s) {
         Matcher m = ZH_CLOCK.matcher(s);
-        if (m.find()) {
+        if (s.indexOf('点') >= 0 && m.find()) {
             Double hour = zhNumber(m.group(2));
             if (hour != null && hour >= 0 && hour <= 24) {
                 int h = hour.intValue();
@@ -89,6 +93,15 @@ final class PromiseDue {
         return endOfDay(day);
     }
 
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Instant weekday(ZonedDateTime local, DayOfWeek day) {
         return endOfDay(local.with(TemporalAdjusters.nextOrSame(day)));
     }
@@ -97,7 +110,8 @@ final class PromiseDue {
         return day.with(END_OF_DAY).toInstant();
     }
 
-    private static Duration span(double n, String unit) {
+    /** Empty beyond a year: "99999999999999小时" is no due time (and would overflow an Instant), the default applies. */
+    private static Optional<Duration> span(double n, String unit) {
         long minutes;
         if (unit.startsWith("小时") || unit.startsWith("h")) {
             minutes = Math.round(n * 60);
@@ -106,7 +120,7 @@ final class PromiseDue {
         } else {
             minutes = Math.round(n * 24 * 60); // days; working days counted as days (a due date, not a calendar)
         }
-        return Duration.ofMinutes(Math.max(1, minutes));
+        return minutes > MAX_SPAN_MINUTES ? Optional.empty() : Optional.of(Duration.ofMinutes(Math.max(1, minutes)));
     }
 
     private static Double zhNumber(String text) {

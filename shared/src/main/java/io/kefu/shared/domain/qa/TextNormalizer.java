@@ -2,7 +2,6 @@ package io.kefu.shared.domain.qa;
 
 import java.util.BitSet;
 import java.util.Collection;
-import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Folds text into the form phrases are matched in, keeping word and sentence boundaries:
@@ -23,12 +22,8 @@ public final class TextNormalizer {
     public static final char CLAUSE = '\n';
     public static final char WORD_GAP = ' ';
     private static final int MIN_STEM_LENGTH = 3;
-    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
-    /** Stems of words seen, per thread (chat English repeats a few hundred words; the stemmer is the cost). */
-    private static final int STEM_CACHE_MAX = 8192;
-    private static final ThreadLocal<java.util.HashMap<String, String>> STEMS = ThreadLocal.withInitial(java.util.HashMap::new);
-
     private final BitSet fillers = new BitSet(0x10000);
+    private final StemCache stems = new StemCache();
 
     public TextNormalizer(Collection<String> fillerChars) {
         for (String filler : fillerChars) {
@@ -142,7 +137,7 @@ public final class TextNormalizer {
             }
             int length = n - wordStart;
             if (wordLetters && length >= MIN_STEM_LENGTH) {
-                String stem = stem(new String(text, wordStart, length));
+                String stem = stems.stem(text, wordStart, length);
                 if (!stem.isEmpty() && stem.length() <= length) {
                     int wordEnd = ends[n - 1];
                     stem.getChars(0, stem.length(), text, wordStart);
@@ -151,22 +146,6 @@ public final class TextNormalizer {
                 }
             }
             wordStart = -1;
-        }
-
-        private String stem(String word) {
-            java.util.HashMap<String, String> cache = STEMS.get();
-            String stem = cache.get(word);
-            if (stem == null) {
-                EnglishStemmer stemmer = STEMMER.get();
-                stemmer.setCurrent(word);
-                stemmer.stem();
-                stem = stemmer.getCurrent();
-                if (cache.size() >= STEM_CACHE_MAX) {
-                    cache.clear(); // bounded: a long tail of rare words must not grow it forever
-                }
-                cache.put(word, stem);
-            }
-            return stem;
         }
 
         private void put(char c, int begin, int end) {

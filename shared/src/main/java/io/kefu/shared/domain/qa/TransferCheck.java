@@ -100,7 +100,7 @@ final class TransferCheck {
             for (int before : chat.customerMessages) {
                 MessageHits earlier = chat.hits.get(before);
                 if (before < at && earlier.normalizedText().length() >= REPEAT_MIN_CHARS
-                        && CompiledRulebook.dice(chat.hits.get(after).grams(), earlier.grams()) >= threshold) {
+                        && CompiledRulebook.dice(chat.hits.get(after), earlier) >= threshold) {
                     return after;
                 }
             }

@@ -171,7 +171,7 @@ final class UpsetSignal {
         for (int back = 1; back <= REPEAT_LOOKBACK && s - back >= 0; back++) {
             MessageHits earlier = chat.hits.get(customer.get(s - back));
             if (earlier.normalizedText().length() >= REPEAT_MIN_CHARS) {
-                if (CompiledRulebook.dice(chat.hits.get(customer.get(s)).grams(), earlier.grams()) >= threshold) {
+                if (CompiledRulebook.dice(chat.hits.get(customer.get(s)), earlier) >= threshold) {
                     return true;
                 }
             }
