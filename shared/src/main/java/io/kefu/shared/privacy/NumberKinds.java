@@ -17,12 +17,18 @@ final class NumberKinds {
     private static final String[] PERSONAL_WORDS = {"卡", "身份证", "身份證", "证件", "證件", "账号", "帳號", "账户",
             "户名", "card", "id", "account"};
 
+    /** The NANP toll-free area codes in service (FCC, 47 CFR 52.101 and the 8YY codes opened since). */
+    private static final java.util.Set<String> TOLL_FREE_CODES = java.util.Set.of("800", "833", "844", "855", "866", "877", "888");
+
     private NumberKinds() {}
 
     static PiiKind classify(CharSequence digits, boolean checkX, List<DigitRuns.Run> runs, FoldedText first, int start) {
         int n = digits.length();
         if (checkX) {
             return n == 17 && idValid(digits + "X") && !afterOrderWord(first, start) ? PiiKind.ID_NUMBER : null;
+        }
+        if (tollFree(digits, runs)) {
+            return null; // a company's hotline (docs/qa-gold-format.md "pii-disclosure"), not a person's number
         }
         if (mobile(digits)) {
             return PiiKind.MOBILE;
@@ -37,6 +43,23 @@ final class NumberKinds {
             return afterOrderWord(first, start) ? null : PiiKind.BANK_CARD;
         }
         return null;
+    }
+
+    /**
+     * A North American toll-free number written as one ("1 (800) 642 7676", "1-888-275-2273"): 1, a 3-digit 8xx
+     * toll-free code, 3 and 4 digits. Only in that grouping: unseparated, 18006427676 is a Chinese mobile.
+     */
+    private static boolean tollFree(CharSequence digits, List<DigitRuns.Run> runs) {
+        if (digits.length() != 11 || runs.size() != 4 || digits.charAt(0) != '1') {
+            return false;
+        }
+        int[] grouping = {1, 3, 3, 4};
+        for (int i = 0; i < 4; i++) {
+            if (runs.get(i).digits() != grouping[i]) {
+                return false;
+            }
+        }
+        return TOLL_FREE_CODES.contains(digits.subSequence(1, 4).toString());
     }
 
     private static boolean mobile(CharSequence digits) {

@@ -46,6 +46,15 @@ class PiiRedactorTest {
         assertThat(PiiRedactor.containsPii(text)).isFalse();
     }
 
+    @Test
+    void aTollFreeHotlineIsACompanysNumberButTheSameDigitsUnseparatedAreAMobile() {
+        assertThat(PiiRedactor.containsPii("You may contact them via phone here: 1 (800) 642 7676")).isFalse();
+        assertThat(PiiRedactor.containsPii("Call 1-888-275-2273 for Apple Support")).isFalse();
+        assertThat(PiiRedactor.redact("我的手机 18006427676")).doesNotContain("18006427676");
+        // 1-899 is no toll-free code: the grouping alone does not make a hotline
+        assertThat(PiiRedactor.redact("call me on 1-899-642-7676")).doesNotContain("642-7676");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "寄到上海市浦东新区张江路88号3栋1201室吧|张江路88号",

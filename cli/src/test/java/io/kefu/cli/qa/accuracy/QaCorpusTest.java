@@ -33,6 +33,19 @@ class QaCorpusTest {
         }
     }
 
+    /** A conversation published twice (IBM's dev.json and test.json share some) must not sit in both halves. */
+    @Test
+    void noConversationIsInTheCorpusTwice() {
+        List<GoldChat> all = new ArrayList<>(GoldSet.load(Corpus.dir("dev")));
+        all.addAll(GoldSet.load(Corpus.dir("test")));
+        Map<String, String> firstByText = new java.util.HashMap<>();
+        for (GoldChat chat : all) {
+            String text = chat.transcript().messages().stream().map(m -> m.text()).collect(Collectors.joining("\n"));
+            String earlier = firstByText.putIfAbsent(text, chat.id());
+            assertThat(earlier).as(chat.id() + " repeats " + earlier).isNull();
+        }
+    }
+
     @Test
     void labelsNameOnlyRulesOfTheDefaultRulebookAndCarryTheirSource() {
         Set<String> ruleIds = new HashSet<>();
