@@ -314,9 +314,35 @@ public final class CompiledRulebook {
             } else {
                 String normalized = checked(body, phrase, path);
                 addKey(normalized, lexicon, -1, 0, prefix);
+                if (prefix) {
+                    for (String stem : inflectedStems(body, normalized)) {
+                        addKey(stem, lexicon, -1, 0, true);
+                    }
+                }
             }
             phrases++;
         }
+    }
+
+    /**
+     * A prefix is not a word, so its stem can differ from the stems of the words it starts: "irritat*" must find
+     * "irritating", which the English stemmer folds to "irrit". The stems of the prefix's own inflections
+     * (+e, +ed, +ing, +ion) are prefixes too; none shorter than four characters, so "us*" stays "us".
+     */
+    private List<String> inflectedStems(String body, String normalized) {
+        List<String> out = new ArrayList<>(2);
+        char last = body.charAt(body.length() - 1);
+        if (!(last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z')) {
+            return out;
+        }
+        for (String ending : new String[] {"e", "ed", "ing", "ion"}) {
+            String stem = normalizer.normalizeToString(body + ending);
+            // a stem the prefix already covers ("deliver" -> "deliveri") needs no key of its own
+            if (stem.length() >= 4 && !stem.startsWith(normalized) && !out.contains(stem)) {
+                out.add(stem);
+            }
+        }
+        return out;
     }
 
     private String checked(String text, String phrase, String path) {

@@ -53,6 +53,17 @@ class PhraseMatchingTest {
     }
 
     @Test
+    void aPrefixFindsWordsWhoseStemIsShorterThanThePrefix() {
+        // "irritating" stems to "irrit": the prefix irritat* must still find it, and frustrat* "frustrating"
+        var irritated = ScorerFixture.score(Chat.en().customer(0, "My Xbox refuses to read discs and it is beyond irritating")
+                .agent(2, "Hi there! Let's take a look."));
+        assertThat(ScorerFixture.finding(irritated, "empathy").outcome()).isEqualTo(Outcome.FAIL);
+        var calm = ScorerFixture.score(Chat.en().customer(0, "My Xbox does not read discs, can you help?")
+                .agent(2, "Hi there! Let's take a look."));
+        assertThat(ScorerFixture.finding(calm, "empathy").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    }
+
+    @Test
     void oneAutomatonFindsPhrasesOfManyRulesInOnePass() {
         var s = ScorerFixture.score(Chat.zh().customer(0, "在吗").agent(2, "您好，这个不歸我管，稍后给您回复"));
         assertThat(ScorerFixture.finding(s, "greeting").outcome()).isEqualTo(Outcome.PASS);
