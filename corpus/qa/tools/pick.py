@@ -21,7 +21,7 @@ import convert
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def candidates(raw, dataset, lo, hi):
+def candidates(raw, dataset, lo, hi, single_reply=False):
     if dataset.startswith("jddc"):
         lines = {}
         for l in raw.splitlines():
@@ -34,8 +34,9 @@ def candidates(raw, dataset, lo, hi):
         out = []
         for c in json.loads(raw):
             n = len(c["dialogContent"]) + 1
-            if lo <= n <= hi and any("client" in t for t in c["dialogContent"]) \
-                    and any("agent" in t for t in c["dialogContent"]):
+            agent_in_thread = any("agent" in t for t in c["dialogContent"])
+            # --single-reply: the customer's tweets, then the agent's one reply (the agent is in the thread once)
+            if lo <= n <= hi and any("client" in t for t in c["dialogContent"]) and agent_in_thread != single_reply:
                 out.append(c["dialogHeader"]["sessionID"])
         return sorted(out)
     raise SystemExit("pick: no candidate rule for dataset " + dataset)
@@ -50,6 +51,8 @@ def main():
     ap.add_argument("--prefix", required=True, help="id prefix, e.g. zh-jddc or en-ibm")
     ap.add_argument("--min", type=int, default=8)
     ap.add_argument("--max", type=int, default=18)
+    ap.add_argument("--single-reply", action="store_true",
+                    help="IBM: threads whose only agent message is the closing reply (default: the agent also in the thread)")
     ap.add_argument("--mirror", default="/work/.mirror")
     args = ap.parse_args()
     path = os.path.join(HERE, "selection.tsv")
@@ -58,13 +61,15 @@ def main():
     same_file = {d for d, s in convert.SOURCES.items()
                  if (s["repo"], s["path"]) == (convert.SOURCES[args.dataset]["repo"], convert.SOURCES[args.dataset]["path"])}
     used = {r["item"] for r in rows if r["dataset"] in same_file}
-    pool = [c for c in candidates(convert.git_show(args.mirror, args.dataset), args.dataset, args.min, args.max)
+    pool = [c for c in candidates(convert.git_show(args.mirror, args.dataset), args.dataset, args.min, args.max,
+                                 args.single_reply)
             if c not in used]
     picked = random.Random(args.seed).sample(pool, args.count)
     numbers = [int(m.group(1)) for r in rows for m in [re.match(re.escape(args.prefix) + r"-(\d+)$", r["id"])] if m]
     nxt = max(numbers, default=0) + 1
-    note = "random pick (seed %d) from unused %s items of %d-%d %s" % (
-        args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "messages")
+    note = "random pick (seed %d) from unused %s items of %d-%d %s%s" % (
+        args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "messages",
+        ", the agent's reply only at the end" if args.single_reply else "")
     with open(path, "a", encoding="utf-8") as f:
         for i, item in enumerate(picked):
             f.write("\t".join(["%s-%04d" % (args.prefix, nxt + i), args.split, args.dataset, item, note]) + "\n")
