@@ -36,11 +36,16 @@ final class ToneMarks {
     }
 
     /**
-     * Shouted capitals: two all-capital English words of 3+ letters ("WHERE IS MY REFUND"), or one of 6+
-     * ("That is INCORRECT"); a lone acronym (SKU, UPS, iOS), a handle or a hashtag (@VERIZON) is not shouting.
+     * Shouted capitals: two different all-capital English words of 3+ letters that make half the sentence's words or
+     * stand three in a row ("WHERE IS MY REFUND", "VERIZON IS DOWN"), or one of 6+ ("That is INCORRECT"). Acronyms
+     * named in passing, even twice ("log into my GTA online account ... play GTA online", SKU, UPS, iOS), a handle
+     * or a hashtag (@VERIZON) are not shouting.
      */
     static boolean shouting(String raw) {
+        java.util.Set<String> shouted = new java.util.HashSet<>();
         int words = 0;
+        int inARow = 0;
+        int longestRow = 0;
         int run = 0;
         boolean lower = false;
         for (int i = 0; i <= raw.length(); i++) {
@@ -49,18 +54,25 @@ final class ToneMarks {
                 // a handle or hashtag (@VERIZON, #FAIL) is a name, not a raised voice
                 lower |= Character.isLowerCase(c) || run == 0 && i > 0 && (raw.charAt(i - 1) == '@' || raw.charAt(i - 1) == '#');
                 run++;
-            } else {
+            } else if (run > 0) {
                 if (run >= SHOUTED_LONG_WORD_MIN && !lower) {
                     return true;
                 }
-                if (run >= SHOUTED_WORD_MIN && !lower) {
-                    words++;
+                words += run >= 2 ? 1 : 0;
+                if (run >= 2 && !lower) {
+                    // short capitals (IS, MY, YT) carry a shouted row but are no shouted word of their own
+                    longestRow = Math.max(longestRow, ++inARow);
+                    if (run >= SHOUTED_WORD_MIN) {
+                        shouted.add(raw.substring(i - run, i));
+                    }
+                } else if (run >= 2) {
+                    inARow = 0;
                 }
                 run = 0;
                 lower = false;
             }
         }
-        return words >= 2;
+        return shouted.size() >= 2 && (2 * shouted.size() >= words || longestRow >= 3);
     }
 
     /** The first negative emoji in the sentence, or null. */

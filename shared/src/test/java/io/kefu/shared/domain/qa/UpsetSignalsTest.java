@@ -135,6 +135,11 @@ class UpsetSignalsTest {
             assertThat(enUpset("Ordered on the app 😊")).isFalse();
             assertThat(ToneMarks.shouting("my SKU number is on the label")).isFalse();
             assertThat(ToneMarks.shouting("@XFINITY can you check my bill")).isFalse();
+            assertThat(ToneMarks.shouting("when i try to log into my GTA online account it says files required to play GTA online"
+                    + " could not be downloaded from the PSN")).as("acronyms named in passing").isFalse();
+            assertThat(ToneMarks.shouting("VERIZON IS DOWN again")).isTrue();
+            assertThat(ToneMarks.shouting("audio does not play after 1 second FIX THIS YT")).isTrue();
+            assertThat(ToneMarks.shouting("WHERE IS MY REFUND")).isTrue();
         }
     }
 
