@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * complaint type in 85%, and no red line fails a chat the reviewer passed. Reproduce with
  * {@code ./kefu qa eval --gold corpus/qa/test}.
  */
-@Disabled("targets not met on the test half yet (empathy 0.73/0.44, upset recall 0.31, complaint type 53%, one false red line): docs/qa-accuracy.md")
+@Disabled("targets not met on any fresh test half (today's, measured once at eb36b79: status 58/70, complaint type 42/70,"
+        + " closing precision 0.76, empathy 0.57/0.80, 2 false red lines): docs/qa-accuracy.md; QaAccuracyFloorTest guards what is reached")
 class QaAccuracyTest {
     static final int MIN_POSITIVES = 3;
     static final double MIN_PRECISION = 0.90;

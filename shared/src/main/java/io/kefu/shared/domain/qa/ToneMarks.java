@@ -42,7 +42,10 @@ final class ToneMarks {
      * or a hashtag (@VERIZON) are not shouting.
      */
     static boolean shouting(String raw) {
-        java.util.Set<String> shouted = new java.util.HashSet<>();
+        int firstStart = -1;
+        int firstLength = 0;
+        int distinct = 0; // different shouted words, counted up to 2 (no allocation per sentence)
+        int shoutedWords = 0;
         int words = 0;
         int inARow = 0;
         int longestRow = 0;
@@ -63,7 +66,14 @@ final class ToneMarks {
                     // short capitals (IS, MY, YT) carry a shouted row but are no shouted word of their own
                     longestRow = Math.max(longestRow, ++inARow);
                     if (run >= SHOUTED_WORD_MIN) {
-                        shouted.add(raw.substring(i - run, i));
+                        shoutedWords++;
+                        if (firstStart < 0) {
+                            firstStart = i - run;
+                            firstLength = run;
+                            distinct = 1;
+                        } else if (distinct == 1 && !(run == firstLength && raw.regionMatches(firstStart, raw, i - run, run))) {
+                            distinct = 2;
+                        }
                     }
                 } else if (run >= 2) {
                     inARow = 0;
@@ -72,7 +82,7 @@ final class ToneMarks {
                 lower = false;
             }
         }
-        return shouted.size() >= 2 && (2 * shouted.size() >= words || longestRow >= 3);
+        return distinct >= 2 && (2 * shoutedWords >= words || longestRow >= 3);
     }
 
     /** The first negative emoji in the sentence, or null. */
