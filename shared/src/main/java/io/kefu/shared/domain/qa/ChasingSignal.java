@@ -34,19 +34,28 @@ final class ChasingSignal {
     private ChasingSignal() {}
 
     static Chase read(String raw) {
-        Matcher m = ZH_CONTACTS.matcher(raw);
-        while (m.find()) {
-            if (zhAtLeast(m.group(4), 2)) {
+        // each pattern is tried only when the word it cannot match without is in the sentence: most sentences
+        // state no count and no wait, and the four regexes were a fifth of the scorer's time on the sample chats
+        boolean zhCount = has(raw, '次') || has(raw, '遍') || has(raw, '回');
+        Matcher m;
+        if (zhCount) {
+            m = ZH_CONTACTS.matcher(raw);
+            while (m.find()) {
+                if (zhAtLeast(m.group(4), 2)) {
+                    return new Chase(Strength.STRONG, m.group());
+                }
+            }
+        }
+        if (containsIgnoreCase(raw, "times")) {
+            m = EN_CONTACTS.matcher(raw);
+            if (m.find()) {
                 return new Chase(Strength.STRONG, m.group());
             }
         }
-        m = EN_CONTACTS.matcher(raw);
-        if (m.find()) {
-            return new Chase(Strength.STRONG, m.group());
-        }
         Chase wait = Chase.NONE;
-        m = ZH_WAIT.matcher(raw);
-        while (m.find()) {
+        boolean zhWait = has(raw, '了') && (has(raw, '天') || has(raw, '周') || has(raw, '期') || has(raw, '拜') || has(raw, '月'));
+        m = zhWait ? ZH_WAIT.matcher(raw) : null;
+        while (m != null && m.find()) {
             boolean week = !m.group(2).equals("天") || zhAtLeast(m.group(1), 7);
             if (week) {
                 return new Chase(Strength.STRONG, m.group());
@@ -55,8 +64,9 @@ final class ChasingSignal {
                 wait = new Chase(Strength.WEAK, m.group());
             }
         }
-        m = EN_WAIT.matcher(raw);
-        while (m.find()) {
+        boolean enWait = containsIgnoreCase(raw, "day") || containsIgnoreCase(raw, "week") || containsIgnoreCase(raw, "month");
+        m = enWait ? EN_WAIT.matcher(raw) : null;
+        while (m != null && m.find()) {
             String unit = m.group(4).toLowerCase();
             if (!unit.startsWith("day") || enNumber(m.group(3)) >= 7) {
                 return new Chase(Strength.STRONG, m.group());
@@ -66,6 +76,24 @@ final class ChasingSignal {
             }
         }
         return wait;
+    }
+
+    private static boolean has(String raw, char c) {
+        return raw.indexOf(c) >= 0;
+    }
+
+    /** ASCII case-insensitive search without lower-casing a copy of the sentence. */
+    static boolean containsIgnoreCase(String raw, String lowerWord) {
+        int n = lowerWord.length();
+        char first = lowerWord.charAt(0);
+        char upper = Character.toUpperCase(first);
+        for (int i = 0; i + n <= raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c == first || c == upper) && raw.regionMatches(true, i + 1, lowerWord, 1, n - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a Chinese or Arabic count is at least {@code n}; 几 / 多 / 好 ("several") count as 3, 十 as 10. */

@@ -95,6 +95,12 @@ class UpsetSignalsTest {
             assertThat(ChasingSignal.read("I tried restarting it 3 times").strength()).isEqualTo(ChasingSignal.Strength.NONE);
             assertThat(ChasingSignal.read("I've tried leaving a voicemail several times").strength())
                     .isEqualTo(ChasingSignal.Strength.STRONG);
+            // the word screens before the regexes are case-blind as the regexes are, and 回 / 遍 count as 次 does
+            assertThat(ChasingSignal.read("I HAVE CALLED 4 TIMES").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("Waited For 3 Weeks").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("问了好几遍").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("找过两回了").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.containsIgnoreCase("ok", "times")).isFalse();
         }
     }
 
