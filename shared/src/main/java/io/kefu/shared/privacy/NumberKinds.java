@@ -2,6 +2,7 @@ package io.kefu.shared.privacy;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which kind of personal number a candidate digit string is, if any: a Chinese mobile (optionally +86/0086),
@@ -18,7 +19,7 @@ final class NumberKinds {
             "户名", "card", "id", "account"};
 
     /** The NANP toll-free area codes in service (FCC, 47 CFR 52.101 and the 8YY codes opened since). */
-    private static final java.util.Set<String> TOLL_FREE_CODES = java.util.Set.of("800", "833", "844", "855", "866", "877", "888");
+    private static final Set<String> TOLL_FREE_CODES = Set.of("800", "833", "844", "855", "866", "877", "888");
 
     private NumberKinds() {}
 

@@ -17,31 +17,34 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(report.status().rate()).as("status " + report.status()).isGreaterThanOrEqualTo(0.78);
-        soft.assertThat(report.complaintType().rate()).as("complaint type " + report.complaintType()).isGreaterThanOrEqualTo(0.55);
-        for (String rule : new String[] {"greeting", "satisfaction"}) {
-            Confusion c = report.rules().get(rule);
-            soft.assertThat(c.precision()).as(rule + " precision " + c).isGreaterThanOrEqualTo(0.90);
-            soft.assertThat(c.recall()).as(rule + " recall " + c).isGreaterThanOrEqualTo(0.90);
-        }
+        SoftAssertions soft = floors(report, 0.78, 0.55, 2);
+        rulesAtLeast(soft, report, 0.90, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
-        soft.assertThat(report.falseRedLines()).as("false red lines").isLessThanOrEqualTo(2);
         soft.assertAll();
     }
 
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(report.status().rate()).as("status " + report.status()).isGreaterThanOrEqualTo(0.95);
-        soft.assertThat(report.complaintType().rate()).as("complaint type " + report.complaintType()).isGreaterThanOrEqualTo(0.79);
-        for (String rule : new String[] {"greeting", "closing", "satisfaction", "empathy"}) {
-            Confusion c = report.rules().get(rule);
-            soft.assertThat(c.precision()).as(rule + " precision " + c).isGreaterThanOrEqualTo(0.88);
-            soft.assertThat(c.recall()).as(rule + " recall " + c).isGreaterThanOrEqualTo(0.88);
-        }
-        soft.assertThat(report.falseRedLines()).as("false red lines").isLessThanOrEqualTo(1);
+        SoftAssertions soft = floors(report, 0.95, 0.79, 1);
+        rulesAtLeast(soft, report, 0.88, "greeting", "closing", "satisfaction", "empathy");
         soft.assertAll();
+    }
+
+    private static SoftAssertions floors(AccuracyReport report, double status, double complaintType, int falseRedLines) {
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(report.status().rate()).as("status " + report.status()).isGreaterThanOrEqualTo(status);
+        soft.assertThat(report.complaintType().rate()).as("complaint type " + report.complaintType())
+                .isGreaterThanOrEqualTo(complaintType);
+        soft.assertThat(report.falseRedLines()).as("false red lines").isLessThanOrEqualTo(falseRedLines);
+        return soft;
+    }
+
+    private static void rulesAtLeast(SoftAssertions soft, AccuracyReport report, double floor, String... rules) {
+        for (String rule : rules) {
+            Confusion c = report.rules().get(rule);
+            soft.assertThat(c.precision()).as(rule + " precision " + c).isGreaterThanOrEqualTo(floor);
+            soft.assertThat(c.recall()).as(rule + " recall " + c).isGreaterThanOrEqualTo(floor);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.shared.domain.qa.RulebookLoader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class QaCorpusTest {
     void noConversationIsInTheCorpusTwice() {
         List<GoldChat> all = new ArrayList<>(GoldSet.load(Corpus.dir("dev")));
         all.addAll(GoldSet.load(Corpus.dir("test")));
-        Map<String, String> firstByText = new java.util.HashMap<>();
+        Map<String, String> firstByText = new HashMap<>();
         for (GoldChat chat : all) {
             String text = chat.transcript().messages().stream().map(m -> m.text()).collect(Collectors.joining("\n"));
             String earlier = firstByText.putIfAbsent(text, chat.id());

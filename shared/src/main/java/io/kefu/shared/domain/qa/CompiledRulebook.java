@@ -312,13 +312,7 @@ public final class CompiledRulebook {
             if (body.contains("*")) {
                 addPattern(lexicon, body, prefix, path);
             } else {
-                String normalized = checked(body, phrase, path);
-                addKey(normalized, lexicon, -1, 0, prefix);
-                if (prefix) {
-                    for (String stem : inflectedStems(body, normalized)) {
-                        addKey(stem, lexicon, -1, 0, true);
-                    }
-                }
+                addKeys(body, checked(body, phrase, path), lexicon, -1, 0, prefix);
             }
             phrases++;
         }
@@ -360,11 +354,12 @@ public final class CompiledRulebook {
     }
 
     private void addPattern(int lexicon, String pattern, boolean prefix, String path) {
-        String[] raw = pattern.split("\\*");
+        List<String> bodies = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        for (String part : raw) {
+        for (String part : pattern.split("\\*")) {
             String n = normalizer.normalizeToString(part);
             if (!n.isEmpty()) {
+                bodies.add(part.strip());
                 parts.add(n);
             }
         }
@@ -372,13 +367,23 @@ public final class CompiledRulebook {
             throw new InvalidRulebookException(path + ": empty pattern '" + pattern + "'");
         }
         if (parts.size() == 1) {
-            addKey(parts.get(0), lexicon, -1, 0, prefix);
+            addKeys(bodies.get(0), parts.get(0), lexicon, -1, 0, prefix);
             return;
         }
         int patternId = patterns.size();
         patterns.add(new Pattern(lexicon, parts.size()));
         for (int i = 0; i < parts.size(); i++) {
-            addKey(parts.get(i), lexicon, patternId, i, prefix && i == parts.size() - 1);
+            addKeys(bodies.get(i), parts.get(i), lexicon, patternId, i, prefix && i == parts.size() - 1);
+        }
+    }
+
+    /** A phrase or pattern part's key, and for a prefix the stems of its inflections too (see inflectedStems). */
+    private void addKeys(String body, String normalized, int lexicon, int pattern, int part, boolean prefix) {
+        addKey(normalized, lexicon, pattern, part, prefix);
+        if (prefix) {
+            for (String stem : inflectedStems(body, normalized)) {
+                addKey(stem, lexicon, pattern, part, true);
+            }
         }
     }
 

@@ -64,6 +64,20 @@ class PhraseMatchingTest {
     }
 
     @Test
+    void aPatternEndingInAPrefixFindsTheInflectionsToo() throws Exception {
+        // "exasperating" stems to "exasper": the last part of quite*exasperat* must find it, as a plain prefix does
+        String yaml;
+        try (var in = RulebookLoader.class.getResourceAsStream(RulebookLoader.DEFAULT_RESOURCE)) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String withPattern = yaml.replace("negativeEmotion: [", "negativeEmotion: [\"quite*exasperat*\", ");
+        assertThat(withPattern).isNotEqualTo(yaml);
+        Scorer scorer = new Scorer(CompiledRulebook.compile(RulebookLoader.fromYaml(withPattern)));
+        var score = scorer.score(Chat.en().customer(0, "The app is quite exasperating now").agent(2, "Hi there! Let's take a look.").build());
+        assertThat(ScorerFixture.finding(score, "empathy").outcome()).isEqualTo(Outcome.FAIL);
+    }
+
+    @Test
     void oneAutomatonFindsPhrasesOfManyRulesInOnePass() {
         var s = ScorerFixture.score(Chat.zh().customer(0, "在吗").agent(2, "您好，这个不歸我管，稍后给您回复"));
         assertThat(ScorerFixture.finding(s, "greeting").outcome()).isEqualTo(Outcome.PASS);
