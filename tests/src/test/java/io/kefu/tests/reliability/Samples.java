@@ -29,6 +29,15 @@ final class Samples {
         }
     }
 
+    /** Every sample of one folder of {@code events/} (e.g. "transcripts"), by file name. */
+    static java.util.List<String> all(String folder) {
+        try (var files = Files.list(EVENTS.resolve(folder))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(f -> text(folder + "/" + f.getFileName())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static boolean exists(String relative) {
         return Files.exists(EVENTS.resolve(relative));
     }
