@@ -8,6 +8,7 @@ import io.kefu.cli.qa.accuracy.Disagreement;
 import io.kefu.cli.qa.accuracy.GoldChat;
 import io.kefu.cli.qa.accuracy.GoldSet;
 import io.kefu.cli.qa.accuracy.PromiseCounts;
+import io.kefu.cli.qa.accuracy.Wilson;
 import io.kefu.shared.domain.qa.Rulebook;
 import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.json.Json;
@@ -88,6 +89,9 @@ final class EvalCommand extends OfflineCommand {
         m.put("agreed", a.agreed());
         m.put("judged", a.judged());
         m.put("rate", a.rate());
+        Wilson w = a.interval();
+        m.put("low95", w == null ? null : w.low());
+        m.put("high95", w == null ? null : w.high());
         return m;
     }
 
@@ -121,8 +125,12 @@ final class EvalCommand extends OfflineCommand {
     }
 
     private static String ratio(Agreement a) {
-        return a.judged() == 0 ? "n/a (nothing judged)"
-                : a.agreed() + "/" + a.judged() + " (" + String.format(Locale.ROOT, "%.0f%%", 100 * a.rate()) + ")";
+        if (a.judged() == 0) {
+            return "n/a (nothing judged)";
+        }
+        Wilson w = a.interval();
+        return String.format(Locale.ROOT, "%d/%d (%.0f%%, 95%% interval %.0f-%.0f%%)", a.agreed(), a.judged(),
+                100 * a.rate(), 100 * w.low(), 100 * w.high());
     }
 
     static String number(Double value) {

@@ -28,7 +28,8 @@ class QaEvalAndTryCommandTest {
         assertThat(run.out).contains("3 chats, rulebook default@" + RulebookLoader.defaultRulebook().version())
                 .containsPattern("(?m)^rule\\s+TP\\s+FP\\s+FN\\s+TN\\s+precision\\s+recall$")
                 .containsPattern("(?m)^insult\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+")
-                .contains("status agreement", "complaint type", "promises", "false red lines", "disagreements (");
+                .contains("status agreement", "complaint type", "promises", "false red lines", "disagreements (")
+                .containsPattern("(?m)^status agreement\\s+\\d+/3 \\(\\d+%, 95% interval \\d+-\\d+%\\)$");
     }
 
     @Test
@@ -39,7 +40,11 @@ class QaEvalAndTryCommandTest {
         Map<String, Object> doc = Json.mapper().readValue(run.out, Map.class);
         assertThat(doc.get("chats")).isEqualTo(3);
         assertThat(((Map<?, ?>) doc.get("rules")).keySet().stream().map(Object::toString)).contains("greeting", "insult");
-        assertThat(((Map<?, ?>) doc.get("status")).get("judged")).isEqualTo(3);
+        Map<?, ?> status = (Map<?, ?>) doc.get("status");
+        assertThat(status.get("judged")).isEqualTo(3);
+        double rate = ((Number) status.get("rate")).doubleValue();
+        assertThat(((Number) status.get("low95")).doubleValue()).isLessThan(rate).isGreaterThanOrEqualTo(0.0);
+        assertThat(((Number) status.get("high95")).doubleValue()).isLessThanOrEqualTo(1.0);
     }
 
     @Test

@@ -11,4 +11,9 @@ public record Agreement(int agreed, int judged) {
     public Double rate() {
         return judged == 0 ? null : (double) agreed / judged;
     }
+
+    /** How far the rate may be from the scorer's true rate on chats like these (null when nothing was judged). */
+    public Wilson interval() {
+        return judged == 0 ? null : Wilson.of(agreed, judged);
+    }
 }
