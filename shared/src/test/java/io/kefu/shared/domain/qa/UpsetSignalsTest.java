@@ -193,5 +193,28 @@ class UpsetSignalsTest {
             var size = score(Chat.zh().customer(0, "尺码多大").agent(2, "这款是[数字x]码的"));
             assertThat(finding(size, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
         }
+
+        @Test
+        void aMaskedAddressIsADisclosureWhereTheSentenceOrTheCustomerMakesItTheCustomers() {
+            var named = score(Chat.zh().customer(0, "我要改地址").agent(2, "[订单x]订单号 收货地址 上海[地址x]"));
+            assertThat(finding(named, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            var asked = score(Chat.zh().customer(0, "帮我看一下收件地址是什么").agent(2, "稍等 湖北[地址x] 已经到达分拣中心"));
+            assertThat(finding(asked, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            var confirmed = score(Chat.zh().customer(0, "改一下").agent(2, "是改到武汉[地址x]对吗"));
+            assertThat(finding(confirmed, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void aPlaceOnTheRouteAnInvoiceTitleOrAnAddressToSendBackToIsNot() {
+            var route = score(Chat.zh().customer(0, "我的快递到哪了").agent(2, "南昌[地址x] 预计明天送达"));
+            assertThat(finding(route, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var title = score(Chat.zh().customer(0, "发票抬头改成学校").agent(2, "佛山[地址x] 税号已修改"));
+            assertThat(finding(title, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var sendBack = score(Chat.zh().customer(0, "给我一个回寄的地址，我回寄过去。")
+                    .agent(2, "请您将发票邮寄到:北京[地址x] 收件人:发票组收"));
+            assertThat(finding(sendBack, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var toTry = score(Chat.zh().customer(0, "电话没人接啊").agent(2, "[姓名x] [电话x] 您试试这个电话"));
+            assertThat(finding(toTry, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+        }
     }
 }
