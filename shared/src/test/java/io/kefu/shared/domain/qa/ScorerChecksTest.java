@@ -53,6 +53,21 @@ class ScorerChecksTest {
             assertThat(en.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(en.reason()).startsWith("First agent reply has no greeting");
         }
+
+        @Test
+        void thanksForTheCustomersMessageGreetsButAConditionalOfferDoesNot() {
+            for (String reply : new String[] {"Thanks for bringing this up. We've removed those listings.",
+                    "Thank you for your reply. Please visit our recycling page.", "Appreciate the tag - try the Audio Library.",
+                    "We appreciate your feedback about the new version!"}) {
+                var s = score(Chat.en().customer(0, "why are you allowing this?").agent(2, reply));
+                assertThat(finding(s, "greeting").outcome()).as(reply).isEqualTo(Outcome.PASS);
+            }
+            var patience = score(Chat.en().customer(0, "still broken").agent(2, "Thank you for your patience, please restart it."));
+            assertThat(finding(patience, "greeting").outcome()).isEqualTo(Outcome.FAIL);
+            var conditional = score(Chat.en().customer(0, "I didn't get my prize")
+                    .agent(2, "We can look into this further for you if you submit your account info here."));
+            assertThat(finding(conditional, "greeting").outcome()).isEqualTo(Outcome.FAIL);
+        }
     }
 
     @Nested

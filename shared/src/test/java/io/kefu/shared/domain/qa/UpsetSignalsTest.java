@@ -45,6 +45,23 @@ class UpsetSignalsTest {
     }
 
     @Nested
+    class ThreatsToLeave {
+        @Test
+        void closingTheAccountLosingACustomerOrARivalThatAllowsItAreUpset() {
+            assertThat(enUpset("That's enough for me to close my Wells Fargo account.")).isTrue();
+            assertThat(enUpset("Why won't you fix the service? it's really easy to lose a customer")).isTrue();
+            assertThat(enUpset("Greetings, fraudulent company! You charged me 7 times")).isTrue();
+            assertThat(zhUpset("淘宝都可以换地址啊 京东怎么不可以")).isTrue();
+        }
+
+        @Test
+        void askingHowToCloseAnAccountIsNot() {
+            assertThat(enUpset("How do I close an old savings account?")).isFalse();
+            assertThat(zhUpset("这个地址可以改吗")).isFalse();
+        }
+    }
+
+    @Nested
     class Accusations {
         @Test
         void accuserThenAccusingPredicateInOneClauseIsUpset() {
