@@ -219,6 +219,10 @@ class UpsetSignalsTest {
             assertThat(finding(asked, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
             var confirmed = score(Chat.zh().customer(0, "改一下").agent(2, "是改到武汉[地址x]对吗"));
             assertThat(finding(confirmed, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            var destination = score(Chat.zh().customer(0, "到哪了").agent(2, "您的包裹今天派送至[地址x]"));
+            assertThat(finding(destination, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            var bare = score(Chat.zh().customer(0, "帮我登记一下").agent(2, "好的，已为您登记 [地址x]"));
+            assertThat(finding(bare, "pii-disclosure").outcome()).as("a bare address off the route").isEqualTo(Outcome.FAIL);
         }
 
         @Test
