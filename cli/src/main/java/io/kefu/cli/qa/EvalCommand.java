@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,13 +38,33 @@ final class EvalCommand extends OfflineCommand {
         Scorer scorer = scorer();
         List<GoldChat> chats = GoldSet.load(gold);
         AccuracyReport report = AccuracyEval.evaluate(scorer, chats);
+        Map<String, AccuracyReport> byLanguage = byLanguage(scorer, chats);
         Rulebook book = scorer.rulebook().rulebook();
         if (json) {
-            out().println((Json.write(document(report, book))));
+            Map<String, Object> doc = document(report, book);
+            Map<String, Object> languages = new LinkedHashMap<>();
+            byLanguage.forEach((lang, r) -> {
+                Map<String, Object> one = new LinkedHashMap<>(); // fixed key order: the output is diffed between runs
+                one.put("chats", r.chats());
+                one.put("status", agreement(r.status()));
+                one.put("complaintType", agreement(r.complaintType()));
+                languages.put(lang, one);
+            });
+            doc.put("byLanguage", languages);
+            out().println((Json.write(doc)));
         } else {
-            print(out(), report, book);
+            print(out(), report, book, byLanguage);
         }
         return 0;
+    }
+
+    /** The same eval per label language: a team that serves zh customers reads the zh row, not a blend. */
+    private static Map<String, AccuracyReport> byLanguage(Scorer scorer, List<GoldChat> chats) {
+        Map<String, List<GoldChat>> split = new TreeMap<>();
+        chats.forEach(c -> split.computeIfAbsent(c.gold().lang(), k -> new ArrayList<>()).add(c));
+        Map<String, AccuracyReport> out = new LinkedHashMap<>();
+        split.forEach((lang, some) -> out.put(lang, AccuracyEval.evaluate(scorer, some)));
+        return out;
     }
 
     private Map<String, Object> document(AccuracyReport r, Rulebook book) {
@@ -95,7 +116,7 @@ final class EvalCommand extends OfflineCommand {
         return m;
     }
 
-    private void print(PrintWriter o, AccuracyReport r, Rulebook book) {
+    private void print(PrintWriter o, AccuracyReport r, Rulebook book, Map<String, AccuracyReport> byLanguage) {
         o.printf("gold %s: %d chats, rulebook %s@%d (positive = the rule FAILs)%n%n", value(gold.toString()),
                 r.chats(), value(book.id()), book.version());
         List<List<String>> rows = new ArrayList<>();
@@ -110,6 +131,11 @@ final class EvalCommand extends OfflineCommand {
         o.printf("promises            gold %d, follow-up tasks %d, matched %d: recall %s, precision %s; due time right %d/%d%n",
                 p.gold(), p.scored(), p.matched(), number(p.recall()), number(p.precision()), p.dueRight(), p.dueJudged());
         o.printf("false red lines     %d%n", r.falseRedLines());
+        o.println();
+        List<List<String>> languages = new ArrayList<>();
+        byLanguage.forEach((lang, l) -> languages.add(List.of(value(lang), Integer.toString(l.chats()), ratio(l.status()),
+                ratio(l.complaintType()))));
+        o.print(Text.table(List.of("language", "chats", "status agreement", "complaint type"), languages));
         o.println();
         o.printf("disagreements (%d):%n", r.disagreements().size());
         for (Disagreement d : r.disagreements()) {

@@ -29,7 +29,8 @@ class QaEvalAndTryCommandTest {
                 .containsPattern("(?m)^rule\\s+TP\\s+FP\\s+FN\\s+TN\\s+precision\\s+recall$")
                 .containsPattern("(?m)^insult\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+")
                 .contains("status agreement", "complaint type", "promises", "false red lines", "disagreements (")
-                .containsPattern("(?m)^status agreement\\s+\\d+/3 \\(\\d+%, 95% interval \\d+-\\d+%\\)$");
+                .containsPattern("(?m)^status agreement\\s+\\d+/3 \\(\\d+%, 95% interval \\d+-\\d+%\\)$")
+                .containsPattern("(?m)^language\\s+chats\\s+status agreement\\s+complaint type$");
     }
 
     @Test
@@ -45,6 +46,9 @@ class QaEvalAndTryCommandTest {
         double rate = ((Number) status.get("rate")).doubleValue();
         assertThat(((Number) status.get("low95")).doubleValue()).isLessThan(rate).isGreaterThanOrEqualTo(0.0);
         assertThat(((Number) status.get("high95")).doubleValue()).isLessThanOrEqualTo(1.0);
+        Map<?, ?> languages = (Map<?, ?>) doc.get("byLanguage");
+        int perLanguage = languages.values().stream().mapToInt(l -> (Integer) ((Map<?, ?>) l).get("chats")).sum();
+        assertThat(perLanguage).as("every chat in exactly one language row").isEqualTo(3);
     }
 
     @Test

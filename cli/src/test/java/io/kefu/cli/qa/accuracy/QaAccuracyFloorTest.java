@@ -26,7 +26,7 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.79, 1);
+        SoftAssertions soft = floors(report, 0.95, 0.76, 1);
         rulesAtLeast(soft, report, 0.88, "greeting", "closing", "satisfaction", "empathy");
         soft.assertAll();
     }
