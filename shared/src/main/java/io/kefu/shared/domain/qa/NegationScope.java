@@ -19,12 +19,24 @@ final class NegationScope {
         String text = h.normalizedText();
         for (int k = 0; k < h.count(lexicon); k++) {
             int end = spans[2 * k + 1];
+            if (aNotA(text, spans[2 * k])) {
+                continue;
+            }
             if (end <= begin && (gap(text, end, begin) || onlyIntensifier(h, intensifier, end, begin)
                     || shortCjkGap(h, text, end, begin))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The 不 / 没 of an A-not-A question (是不是, 有没有, 能不能, 可不可以) asks, it does not negate: 是不是太忽悠人了
+     * is "isn't this a con", an accusation, not "not a con".
+     */
+    private static boolean aNotA(String text, int at) {
+        char c = text.charAt(at);
+        return (c == '不' || c == '没') && at > 0 && at + 1 < text.length() && text.charAt(at - 1) == text.charAt(at + 1);
     }
 
     private static boolean onlyIntensifier(MessageHits h, int intensifier, int from, int to) {

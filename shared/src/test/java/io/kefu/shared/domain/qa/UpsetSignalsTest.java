@@ -175,6 +175,13 @@ class UpsetSignalsTest {
             assertThat(zhUpset("我不想快递白跑一趟")).isFalse();
             assertThat(enUpset("I'm not really angry, just asking")).isFalse();
         }
+
+        @Test
+        void theNotOfAnANotAQuestionAsksRatherThanNegates() {
+            assertThat(zhUpset("京东物流是不是太忽悠人了")).isTrue();
+            assertThat(zhUpset("你们有没有搞错")).isTrue();
+            assertThat(zhUpset("我不是生气，就问问")).isFalse();
+        }
     }
 
     @Nested
