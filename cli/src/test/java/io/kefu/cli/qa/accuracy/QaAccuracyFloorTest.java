@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors sit a few chats under the figures
- * measured once on it (docs/qa-accuracy.md, "Four fresh test halves"); the dev floors under the tuned half's.
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D and G, 140 chats) sit a
+ * few chats under the figures measured on it (docs/qa-accuracy.md, "Seven fresh test halves"); the dev floors under
+ * the tuned half's.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -17,7 +18,7 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.78, 0.55, 2);
+        SoftAssertions soft = floors(report, 0.80, 0.56, 7);
         rulesAtLeast(soft, report, 0.90, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
@@ -26,8 +27,9 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.76, 1);
-        rulesAtLeast(soft, report, 0.88, "greeting", "closing", "satisfaction", "empathy");
+        SoftAssertions soft = floors(report, 0.95, 0.75, 1);
+        rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
+        rulesAtLeast(soft, report, 0.83, "empathy");
         soft.assertAll();
     }
 

@@ -47,6 +47,24 @@ class QaCorpusTest {
         }
     }
 
+    /**
+     * Twitter threads branch: two conversations can open with the same tweet and get the same templated reply (IBM's
+     * en-ibm-0125 did, beside dev en-ibm-0049). A held-out chat must not open like a chat the scorer was tuned on.
+     */
+    @Test
+    void noHeldOutThreadOpensWithATweetOfADevThread() {
+        Map<String, String> devOpenings = new HashMap<>();
+        for (GoldChat chat : GoldSet.load(Corpus.dir("dev"))) {
+            if (chat.id().startsWith("en-")) {
+                devOpenings.putIfAbsent(chat.transcript().messages().get(0).text(), chat.id());
+            }
+        }
+        for (GoldChat chat : GoldSet.load(Corpus.dir("test"))) {
+            String opening = chat.transcript().messages().get(0).text();
+            assertThat(devOpenings.get(opening)).as(chat.id() + " opens like a dev thread").isNull();
+        }
+    }
+
     @Test
     void labelsNameOnlyRulesOfTheDefaultRulebookAndCarryTheirSource() {
         Set<String> ruleIds = new HashSet<>();
