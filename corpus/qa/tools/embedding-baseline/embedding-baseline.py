@@ -5,11 +5,13 @@
 
 Each customer message of every dev chat is embedded (EmbedCustomerTurns: bge-small-zh-v1.5 for Chinese,
 all-MiniLM-L6-v2 for English, quantised ONNX from Maven Central through langchain4j). A chat is the mean and the
-maximum of its customer vectors; one softmax regression per language learns the complaint type. Fresh halves A, B,
-C and E (corpus/qa/tools/halves.sh) are each held out in turn and the model learns from the rest of dev, with its L2
+maximum of its customer vectors; one softmax regression per language learns the complaint type, and one logistic
+regression per language reads each customer message as upset or not (the labels' upsetTurns). The spent fresh
+halves A, B, C, E and F (corpus/qa/tools/halves.sh) are each held out in turn and the model learns from the rest of dev, with its L2
 weight picked by 5-fold cross-validation inside that rest, so the held-out half is never looked at before it is
 scored. The rulebook scored these same halves, unseen, at the commits docs/qa-accuracy.md names: compare with that.
-Half D (test/) is not touched. Prints complaint type and complaint-or-not agreement per half.
+The held-out halves D and G (test/) are not touched. Prints complaint type and complaint-or-not agreement per half
+and chat-level customer upset over them all.
 """
 import collections
 import glob
@@ -34,11 +36,33 @@ def embed(out):
     subprocess.run(mvn + ["compile", "dependency:build-classpath", "-Dmdep.outputFile=" + out + ".cp"], check=True)
     cp = os.path.join(HERE, "target", "classes") + os.pathsep + open(out + ".cp").read().strip()
     subprocess.run(["java", "-cp", cp, "io.kefu.corpus.EmbedCustomerTurns", out, DEV], check=True)
-    turns = collections.defaultdict(list)
+    turns = collections.defaultdict(dict)
     for line in open(out, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
-        turns[parts[0]].append(np.array(parts[2:], dtype=np.float64))
-    return {chat: np.concatenate([np.mean(v, 0), np.max(v, 0)]) for chat, v in turns.items()}
+        turns[parts[0]][int(parts[1])] = np.array(parts[2:], dtype=np.float64)
+    return turns
+
+
+def chat_vectors(turns):
+    """A chat: the mean and the maximum of its customer messages' vectors."""
+    return {chat: np.concatenate([np.mean(list(v.values()), 0), np.max(list(v.values()), 0)]) for chat, v in turns.items()}
+
+
+def upset_by_turn(turns, labels, held):
+    """Customer upset from each customer message's vector (the labels' upsetTurns), a chat upset when any turn is:
+    one logistic regression per language, fixed L2 0.01 and threshold 0.5. Returns TP, FP, FN, TN over the chats held."""
+    counts = collections.Counter()
+    for lang in ("zh", "en"):
+        learn = [(c, k) for c in turns if c not in held and c.startswith(lang) for k in turns[c]]
+        x = np.stack([turns[c][k] for c, k in learn])
+        y = np.array([int(k in labels[c]["upsetTurns"]) for c, k in learn])
+        mean, spread = x.mean(0), x.std(0) + 1e-6
+        w = fit((x - mean) / spread, y, 0.01, classes=2)
+        for c in (c for c in held if c.startswith(lang)):
+            scored = any(np.argmax(np.append((v - mean) / spread, 1.0) @ w) == 1 for v in turns.get(c, {}).values())
+            gold = bool(labels[c].get("customerUpset"))
+            counts["tp" if gold and scored else "fp" if scored else "fn" if gold else "tn"] += 1
+    return counts
 
 
 def halves():
@@ -46,13 +70,13 @@ def halves():
     subprocess.run([os.path.join(ROOT, "corpus", "qa", "tools", "halves.sh"), folder], check=True,
                    stdout=subprocess.DEVNULL)
     return {h: {os.path.basename(p)[:-len(".gold.json")] for p in glob.glob(os.path.join(folder, "half-" + h, "*.gold.json"))}
-            for h in "abce"}
+            for h in "abcef"}
 
 
-def fit(x, y, l2, steps=500, rate=0.5):
+def fit(x, y, l2, steps=500, rate=0.5, classes=len(TYPES)):
     x = np.hstack([x, np.ones((len(x), 1))])
-    w = np.zeros((x.shape[1], len(TYPES)))
-    target = np.eye(len(TYPES))[y]
+    w = np.zeros((x.shape[1], classes))
+    target = np.eye(classes)[y]
     for _ in range(steps):
         z = x @ w
         p = np.exp(z - z.max(1, keepdims=True))
@@ -98,15 +122,18 @@ def pick_l2(train, vectors, gold):
 
 
 def main():
-    vectors = embed(os.path.join(tempfile.mkdtemp(prefix="qa-embed-"), "dev-customer-turns.tsv"))
-    labels = {}
+    turns = embed(os.path.join(tempfile.mkdtemp(prefix="qa-embed-"), "dev-customer-turns.tsv"))
+    vectors = chat_vectors(turns)
+    golds, labels = {}, {}
     for p in glob.glob(os.path.join(DEV, "*.gold.json")):
         g = json.load(open(p, encoding="utf-8"))
+        golds[g["transcriptId"]] = g
         labels[g["transcriptId"]] = TYPES.index(g["complaint"]["type"])
+    held_out = halves()
     for name, gold in (("complaint type", labels), ("complaint or not", {c: int(t != 0) for c, t in labels.items()})):
         cells = []
         total = [0, 0]
-        for h, held in halves().items():
+        for h, held in held_out.items():
             train = [c for c in gold if c not in held]
             l2 = pick_l2(train, vectors, gold)
             right = agreement(classify(train, held, vectors, gold, l2), gold)
@@ -114,6 +141,12 @@ def main():
             total[1] += len(held)
             cells.append("half %s %d/%d (L2 %g)" % (h.upper(), right, len(held), l2))
         print("%-17s %s; all %d/%d" % (name, ", ".join(cells), total[0], total[1]))
+    upset = collections.Counter()
+    for held in held_out.values():
+        upset.update(upset_by_turn(turns, golds, held))
+    print("customer upset    TP %(tp)d FP %(fp)d FN %(fn)d TN %(tn)d over the held-out halves" % upset
+          + ": precision %.2f, recall %.2f" % (upset["tp"] / max(1, upset["tp"] + upset["fp"]),
+                                               upset["tp"] / max(1, upset["tp"] + upset["fn"])))
 
 
 if __name__ == "__main__":
