@@ -82,6 +82,21 @@ class ScorerChecksTest {
         }
 
         @Test
+        void aWishThatItWorksOutClosesAndAnOpenQuestionOfferAsks() {
+            var wish = score(Chat.en().customer(0, "where is the album?")
+                    .agent(2, "Hey there. It was removed for licensing. Hope this clears things up /SS"));
+            assertThat(finding(wish, "closing").outcome()).isEqualTo(Outcome.PASS);
+            var offer = score(Chat.en().customer(0, "my card may be exposed")
+                    .agent(2, "Hi there, please use the chat button. Let us know if you have any questions."));
+            assertThat(finding(offer, "satisfaction").outcome()).isEqualTo(Outcome.PASS);
+            var link = score(Chat.en().customer(0, "where is my reward")
+                    .agent(2, "Here is a Newswire article that may help answer your question: link"));
+            assertThat(finding(link, "satisfaction").outcome()).as("a link offered, nothing asked").isEqualTo(Outcome.FAIL);
+            var zh = score(Chat.zh().customer(0, "好的").agent(2, "亲亲 不懂的地方随时问妹子哦"));
+            assertThat(finding(zh, "closing").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
         void abruptEndFailsBothInEnglish() {
             var s = score(Chat.en().customer(0, "ok").agent(2, "Your refund was processed."));
             assertThat(finding(s, "satisfaction").outcome()).isEqualTo(Outcome.FAIL);
