@@ -9,17 +9,22 @@ import io.kefu.cli.qa.accuracy.GoldChat;
 import io.kefu.cli.qa.accuracy.GoldSet;
 import io.kefu.cli.qa.accuracy.PromiseCounts;
 import io.kefu.cli.qa.accuracy.Wilson;
+import io.kefu.shared.domain.qa.QaScore;
+import io.kefu.shared.domain.qa.Rule;
 import io.kefu.shared.domain.qa.Rulebook;
 import io.kefu.shared.domain.qa.Scorer;
+import io.kefu.shared.domain.qa.Transcript;
 import io.kefu.shared.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,8 +42,12 @@ final class EvalCommand extends OfflineCommand {
     int run() {
         Scorer scorer = scorer();
         List<GoldChat> chats = GoldSet.load(gold);
-        AccuracyReport report = AccuracyEval.evaluate(scorer, chats);
-        Map<String, AccuracyReport> byLanguage = byLanguage(scorer, chats);
+        // each chat is scored once; the per-language reports compare the same scores again
+        Map<Transcript, QaScore> scores = new IdentityHashMap<>();
+        Function<Transcript, QaScore> scoring = t -> scores.computeIfAbsent(t, scorer::score);
+        List<Rule> rules = scorer.rulebook().rulebook().rules();
+        AccuracyReport report = AccuracyEval.evaluate(rules, scoring, chats);
+        Map<String, AccuracyReport> byLanguage = byLanguage(rules, scoring, chats);
         Rulebook book = scorer.rulebook().rulebook();
         if (json) {
             Map<String, Object> doc = document(report, book);
@@ -59,11 +68,12 @@ final class EvalCommand extends OfflineCommand {
     }
 
     /** The same eval per label language: a team that serves zh customers reads the zh row, not a blend. */
-    private static Map<String, AccuracyReport> byLanguage(Scorer scorer, List<GoldChat> chats) {
+    private static Map<String, AccuracyReport> byLanguage(List<Rule> rules, Function<Transcript, QaScore> scoring,
+            List<GoldChat> chats) {
         Map<String, List<GoldChat>> split = new TreeMap<>();
         chats.forEach(c -> split.computeIfAbsent(c.gold().lang(), k -> new ArrayList<>()).add(c));
         Map<String, AccuracyReport> out = new LinkedHashMap<>();
-        split.forEach((lang, some) -> out.put(lang, AccuracyEval.evaluate(scorer, some)));
+        split.forEach((lang, some) -> out.put(lang, AccuracyEval.evaluate(rules, scoring, some)));
         return out;
     }
 
