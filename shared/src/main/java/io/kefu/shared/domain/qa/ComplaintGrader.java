@@ -16,6 +16,7 @@ final class ComplaintGrader {
     private final int[] typeLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
     private final int problemLexicon;
+    private final int notProblemLexicon;
     private final int selfCausedLexicon;
 
     ComplaintGrader(CompiledRulebook book) {
@@ -26,6 +27,7 @@ final class ComplaintGrader {
             escalationLexicon[signal.ordinal()] = book.lexiconOf(Lexicon.escalation(signal));
         }
         problemLexicon = book.lexiconOf(Lexicon.PROBLEM);
+        notProblemLexicon = book.lexiconOf(Lexicon.NOT_PROBLEM);
         selfCausedLexicon = book.lexiconOf(Lexicon.SELF_CAUSED);
     }
 
@@ -42,7 +44,7 @@ final class ComplaintGrader {
         }
         boolean upset = !complaintTurns.isEmpty();
         for (int i : chat.customerMessages) {
-            if (chat.hits.get(i).has(problemLexicon)) {
+            if (chat.hits.get(i).countOutside(problemLexicon, notProblemLexicon) > 0) {
                 complaintTurns.add(i);
             }
         }

@@ -195,6 +195,50 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void aProblemWordInsideANotProblemsPhraseNamesNoProblem() {
+            var negated = score(Chat.zh().customer(0, "没故障，不喜欢这个款 可以换吗").agent(2, "您好"));
+            assertThat(negated.complaint().type()).isEqualTo(ComplaintType.NONE);
+            var fault = score(Chat.zh().customer(0, "出故障了 可以换吗").agent(2, "您好"));
+            assertThat(fault.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var howTo = score(Chat.zh().customer(0, "怎么查到哪里了").agent(2, "您好"));
+            assertThat(howTo.complaint().type()).isEqualTo(ComplaintType.NONE);
+            var chase = score(Chat.zh().customer(0, "我的快递到哪里了").agent(2, "您好"));
+            assertThat(chase.complaint().type()).isEqualTo(ComplaintType.LOGISTICS);
+            var polite = score(Chat.en().customer(0, "No problem, thanks for checking").agent(2, "Hi there"));
+            assertThat(polite.complaint().type()).isEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
+        void aCalmChaseOfAParcelForTodayIsALowLogisticsComplaint() {
+            var s = score(Chat.zh().customer(0, "你好我的快递今天能到吗").agent(2, "您好 已经在派送了"));
+            assertThat(s.complaint().type()).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(s.complaint().severity()).isEqualTo(ComplaintSeverity.LOW);
+        }
+
+        @Test
+        void aForgottenPasswordIsARequestNotAComplaint() {
+            var s = score(Chat.en().customer(0, "I forgot my password and I am unable to log in").agent(2, "Hi there"));
+            assertThat(s.complaint().type()).isEqualTo(ComplaintType.NONE);
+            var fault = score(Chat.en().customer(0, "I am unable to log in since the update").agent(2, "Hi there"));
+            assertThat(fault.complaint().type()).isNotEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
+        void aLeadFixesAFalseComplaintInTheRulebookNotInCode() throws Exception {
+            // the same default rulebook without its notProblems: 没故障 is read as a fault again
+            String yaml;
+            try (var in = RulebookLoader.class.getResourceAsStream(RulebookLoader.DEFAULT_RESOURCE)) {
+                yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            String without = yaml.replaceFirst("(?s)\\n  notProblems: \\[[^\\]]*\\]", "\n  notProblems: []");
+            assertThat(without).isNotEqualTo(yaml);
+            var scorer = new Scorer(CompiledRulebook.compile(RulebookLoader.fromYaml(without)));
+            var chat = Chat.zh().customer(0, "没故障，不喜欢这个款 可以换吗").agent(2, "您好").build();
+            assertThat(scorer.score(chat).complaint().type()).isNotEqualTo(ComplaintType.NONE);
+            assertThat(ScorerFixture.DEFAULT.score(chat).complaint().type()).isEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
         void theMoreSpecificPhraseDecidesTheType() {
             var s = score(Chat.en().customer(0, "Ordered using their app. Order was wrong and they charged my credit card twice")
                     .agent(2, "Please DM us."));
