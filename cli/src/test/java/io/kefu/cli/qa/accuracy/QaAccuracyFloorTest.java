@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors (halves D and G, 140 chats) sit a
- * few chats under the figures measured on it (docs/qa-accuracy.md, "Seven fresh test halves"); the dev floors under
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G and H, 210 chats) sit
+ * a few chats under the figures measured on it (docs/qa-accuracy.md, "Eight fresh test halves"); the dev floors under
  * the tuned half's.
  */
 class QaAccuracyFloorTest {
@@ -18,8 +18,8 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.80, 0.56, 7);
-        rulesAtLeast(soft, report, 0.90, "greeting", "satisfaction");
+        SoftAssertions soft = floors(report, 0.83, 0.59, 7);
+        rulesAtLeast(soft, report, 0.87, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
     }
@@ -27,7 +27,7 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.75, 1);
+        SoftAssertions soft = floors(report, 0.95, 0.76, 1);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
         rulesAtLeast(soft, report, 0.83, "empathy");
         soft.assertAll();
