@@ -221,6 +221,9 @@ class UpsetSignalsTest {
             assertThat(s.complaint().type()).isEqualTo(ComplaintType.NONE);
             var fault = score(Chat.en().customer(0, "I am unable to log in since the update").agent(2, "Hi there"));
             assertThat(fault.complaint().type()).isNotEqualTo(ComplaintType.NONE);
+            // only the password: forgetting an order number says nothing about the parcel that never came
+            var late = score(Chat.en().customer(0, "I forgot my order number but my parcel never arrived").agent(2, "Hi there"));
+            assertThat(late.complaint().type()).isEqualTo(ComplaintType.LOGISTICS);
         }
 
         @Test
