@@ -1,6 +1,7 @@
 package io.kefu.cli.qa;
 
 import io.kefu.cli.qa.accuracy.GoldSet;
+import io.kefu.shared.domain.qa.ComplaintGrade;
 import io.kefu.shared.domain.qa.Finding;
 import io.kefu.shared.domain.qa.Message;
 import io.kefu.shared.domain.qa.Promise;
@@ -46,6 +47,9 @@ final class TryCommand extends OfflineCommand {
                 book.version(), s.score(), s.status(), s.reviewReason() == null ? "" : " (" + s.reviewReason() + ")");
         o.printf("complaint %s / %s%s%n", s.complaint().type(), s.complaint().severity(),
                 s.complaint().signals().isEmpty() ? "" : "  signals " + s.complaint().signals());
+        for (ComplaintGrade.Reason r : s.complaint().reasons()) {
+            o.printf("      from [%d] «%s»%n", r.messageIndex(), value(r.evidence()));
+        }
         o.println();
         for (Message m : t.messages()) {
             o.printf("[%d] %-8s %s%n", m.index(), m.role().name().toLowerCase(java.util.Locale.ROOT), value(m.text()));

@@ -70,6 +70,8 @@ class QaEvalAndTryCommandTest {
         assertThat(run.exit).isZero();
         assertThat(run.out).contains("chat-20261111-0003", "status FAIL", "complaint ")
                 .containsPattern("✗ insult FAIL red line  «");
+        // why it is a complaint: the customer turns and their words (the defect, then the anger)
+        assertThat(run.out).contains("complaint PRODUCT_QUALITY / MEDIUM\n      from [0] «开胶»\n      from [2] «");
     }
 
     @Test

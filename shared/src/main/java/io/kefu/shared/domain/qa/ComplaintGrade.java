@@ -2,10 +2,23 @@ package io.kefu.shared.domain.qa;
 
 import java.util.List;
 
-/** 投诉分级 stored with the score: the type, how severe, and the signals that decided it. */
-public record ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals) {
+/**
+ * 投诉分级 stored with the score: the type, how severe, and the signals that decided it. {@code reasons} are the
+ * customer turns that made the chat a complaint, with the words that did (shown by {@code qa try}, not stored), so a
+ * lead can see which phrase to add to {@code complaint.notProblems} when the call is wrong.
+ */
+public record ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals,
+        List<Reason> reasons) {
+    /** A customer turn that made the chat a complaint and its evidence (PII redacted). */
+    public record Reason(int messageIndex, String evidence) {}
+
     public ComplaintGrade {
         signals = List.copyOf(signals);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    public ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals) {
+        this(type, severity, signals, List.of());
     }
 
     public static ComplaintGrade none() {

@@ -1,9 +1,12 @@
 package io.kefu.shared.domain.qa;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * 投诉分级 from the customer's complaint turns (upset, or naming a problem): the type whose words the
@@ -39,13 +42,17 @@ final class ComplaintGrader {
 
     ComplaintGrade grade(ScoredChat chat) {
         Set<Integer> complaintTurns = new HashSet<>();
+        Map<Integer, String> reasons = new TreeMap<>();
         for (UpsetSignal.Turn turn : chat.upset()) {
             complaintTurns.add(turn.index());
+            reasons.put(turn.index(), turn.evidence());
         }
         boolean upset = !complaintTurns.isEmpty();
         for (int i : chat.customerMessages) {
-            if (chat.hits.get(i).countOutside(problemLexicon, notProblemLexicon) > 0) {
+            MessageHits h = chat.hits.get(i);
+            if (h.countOutside(problemLexicon, notProblemLexicon) > 0) {
                 complaintTurns.add(i);
+                reasons.putIfAbsent(i, h.evidenceOutside(problemLexicon, notProblemLexicon));
             }
         }
         ComplaintType best = bestType(chat, complaintTurns);
@@ -58,6 +65,7 @@ final class ComplaintGrader {
             for (int i : chat.customerMessages) {
                 if (chat.hits.get(i).has(lexicon)) {
                     signals.add(signal);
+                    reasons.putIfAbsent(i, chat.hits.get(i).evidence(lexicon));
                 }
             }
         }
@@ -69,7 +77,9 @@ final class ComplaintGrader {
         if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
-        return new ComplaintGrade(best, severity(signals, upset, best), List.copyOf(signals));
+        List<ComplaintGrade.Reason> why = new ArrayList<>(reasons.size());
+        reasons.forEach((turn, evidence) -> why.add(new ComplaintGrade.Reason(turn, Findings.evidence(evidence))));
+        return new ComplaintGrade(best, severity(signals, upset, best), List.copyOf(signals), why);
     }
 
     private boolean selfCaused(ChatAnalysis chat) {

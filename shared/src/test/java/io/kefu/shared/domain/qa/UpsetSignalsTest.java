@@ -204,6 +204,8 @@ class UpsetSignalsTest {
             assertThat(howTo.complaint().type()).isEqualTo(ComplaintType.NONE);
             var chase = score(Chat.zh().customer(0, "我的快递到哪里了").agent(2, "您好"));
             assertThat(chase.complaint().type()).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(chase.complaint().reasons()).containsExactly(new ComplaintGrade.Reason(0, "到哪里了"));
+            assertThat(negated.complaint().reasons()).isEmpty();
             var polite = score(Chat.en().customer(0, "No problem, thanks for checking").agent(2, "Hi there"));
             assertThat(polite.complaint().type()).isEqualTo(ComplaintType.NONE);
         }
