@@ -3,6 +3,9 @@ package io.kefu.cli.qa.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.shared.domain.qa.RulebookLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The corpus itself: every transcript passes the contract, every label validates, the size and language mix the
@@ -31,6 +36,32 @@ class QaCorpusTest {
         assertThat(test).noneMatch(c -> devIds.contains(c.id()));
         for (List<GoldChat> half : List.of(dev, test)) {
             assertThat(half.stream().map(c -> c.gold().lang()).distinct()).contains("zh-CN", "en");
+        }
+    }
+
+    /**
+     * The second reviewers' labels (corpus/qa/second-opinion*, read by tools/agreement.py) pass the same validation as
+     * the first, each against its chat's transcript in the split it labels, and carry their source.
+     */
+    @Test
+    void everySecondOpinionValidatesAgainstItsChat(@TempDir Path tmp) throws IOException {
+        for (String[] pair : List.of(new String[] {"second-opinion", "dev"}, new String[] {"second-opinion-test", "test"})) {
+            Path labels = Corpus.dir(pair[0]);
+            Path split = Corpus.dir(pair[1]);
+            Path both = Files.createDirectory(tmp.resolve(pair[0]));
+            List<Path> seconds;
+            try (Stream<Path> files = Files.list(labels)) {
+                seconds = files.filter(f -> f.getFileName().toString().endsWith(".gold.json")).toList();
+            }
+            for (Path label : seconds) {
+                String id = label.getFileName().toString().replace(".gold.json", "");
+                assertThat(split.resolve(id + ".json")).as(pair[0] + "/" + id + " labels a chat of " + pair[1]).exists();
+                Files.copy(label, both.resolve(label.getFileName()));
+                Files.copy(split.resolve(id + ".json"), both.resolve(id + ".json"));
+            }
+            List<GoldChat> chats = GoldSet.load(both);
+            assertThat(chats).as(pair[0]).hasSize(seconds.size()).hasSizeGreaterThanOrEqualTo(60);
+            assertThat(chats).allSatisfy(c -> assertThat(c.gold().source()).as(c.id()).isNotNull());
         }
     }
 
