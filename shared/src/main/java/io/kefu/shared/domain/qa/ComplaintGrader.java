@@ -49,10 +49,10 @@ final class ComplaintGrader {
         }
         boolean upset = !complaintTurns.isEmpty();
         for (int i : chat.customerMessages) {
-            MessageHits h = chat.hits.get(i);
-            if (h.countOutside(problemLexicon, notProblemLexicon) > 0) {
+            String problem = chat.hits.get(i).evidenceOutside(problemLexicon, notProblemLexicon); // null: none named
+            if (problem != null) {
                 complaintTurns.add(i);
-                reasons.putIfAbsent(i, h.evidenceOutside(problemLexicon, notProblemLexicon));
+                reasons.putIfAbsent(i, problem);
             }
         }
         ComplaintType best = bestType(chat, complaintTurns);
