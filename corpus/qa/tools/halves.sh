@@ -1,12 +1,12 @@
 #!/bin/sh
-# Symlink the fresh test halves of 2026-12-03 (A-H) into OUT/half-a .. OUT/half-h, by the seed they were picked with
+# Symlink the fresh test halves of 2026-12-03 (A-I) into OUT/half-a .. OUT/half-i, by the seed they were picked with
 # (selection.tsv), wherever they are now (a half moves into dev/ once measured). Each was measured once, at the
 # commit docs/qa-accuracy.md names; evaluating a spent half now measures the scorer tuned on it, not generalisation.
 # Usage: corpus/qa/tools/halves.sh /tmp/qa-halves && ./kefu qa eval --gold /tmp/qa-halves/half-a
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-for h in a b c d e f g h; do mkdir -p "$out/half-$h"; done
+for h in a b c d e f g h i; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
   if ($5 ~ /seed 2026120[34]\)/) half = "a"
@@ -17,10 +17,11 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(15|16)\)/) half = "f"
   else if ($5 ~ /seed 202612(17|18)\)/) half = "g"
   else if ($5 ~ /seed 202612(19|20)\)/) half = "h"
+  else if ($5 ~ /seed 202612(21|22)\)/) half = "i"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
     if [ -f "$f" ]; then ln -sf "$f" "$out/half-$half/"; fi
   done
 done
-for h in a b c d e f g h; do printf 'half-%s: %s chats\n' "$h" "$(ls "$out/half-$h" | grep -c gold || true)"; done
+for h in a b c d e f g h i; do printf 'half-%s: %s chats\n' "$h" "$(ls "$out/half-$h" | grep -c gold || true)"; done
