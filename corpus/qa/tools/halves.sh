@@ -6,7 +6,8 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-for h in a b c d e f g h i; do mkdir -p "$out/half-$h"; done
+halves="a b c d e f g h i"
+for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
   if ($5 ~ /seed 2026120[34]\)/) half = "a"
@@ -24,4 +25,4 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
     if [ -f "$f" ]; then ln -sf "$f" "$out/half-$half/"; fi
   done
 done
-for h in a b c d e f g h i; do printf 'half-%s: %s chats\n' "$h" "$(ls "$out/half-$h" | grep -c gold || true)"; done
+for h in $halves; do printf 'half-%s: %s chats\n' "$h" "$(ls "$out/half-$h" | grep -c gold || true)"; done
