@@ -14,6 +14,8 @@ final class ToneMarks {
         0x1F620, 0x1F621, 0x1F92C, 0x1F624, // 😠 😡 🤬 😤 anger
         0x1F644, 0x1F612, 0x1F611, 0x1F4A2, 0x1F44E, // 🙄 😒 😑 💢 👎 exasperation (🤦 🤷: mostly self-directed humour)
         0x1F629, 0x1F62B, 0x1F62D, 0x1F622, 0x1F61E, 0x1F623, 0x1F616, 0x1F625, 0x1F640, // 😩 😫 😭 😢 😞 😣 😖 😥 🙀
+        0x1F614, 0x1F61F, 0x1F97A, // 😔 😟 🥺 disappointment, worry, pleading
+        0x1F643, 0x1F925, // 🙃 sarcasm ("so that's comforting 🙃"), 🤥 "you lied"
     };
 
     private ToneMarks() {}

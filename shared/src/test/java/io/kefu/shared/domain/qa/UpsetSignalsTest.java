@@ -156,6 +156,9 @@ class UpsetSignalsTest {
             assertThat(enUpset("didn't get my free burrito 😭")).isTrue();
             assertThat(enUpset("That is INCORRECT information")).isTrue();
             assertThat(enUpset("Ordered on the app 😊")).isFalse();
+            assertThat(enUpset("Someone signed into my account from abroad so that's comforting 🙃")).as("sarcasm").isTrue();
+            assertThat(enUpset("I tried everything, nothing works 🥺")).isTrue();
+            assertThat(enUpset("That was quick, thanks 🙂")).isFalse();
             assertThat(ToneMarks.shouting("my SKU number is on the label")).isFalse();
             assertThat(ToneMarks.shouting("@XFINITY can you check my bill")).isFalse();
             assertThat(ToneMarks.shouting("when i try to log into my GTA online account it says files required to play GTA online"
