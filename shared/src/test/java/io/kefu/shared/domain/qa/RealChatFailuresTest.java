@@ -68,7 +68,7 @@ class RealChatFailuresTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"祝您一切顺利", "有问题随时找我"})
+        @ValueSource(strings = {"祝您一切顺利", "有问题随时找我", "如果您还有问题可以随时提问哦", "我一直都在的哦", "有问题再来咨询我们哦"})
         void closingVariantsAreRecognised(String closing) {
             assertThat(finding(score(Chat.zh().customer(0, "好的").agent(2, closing)), "closing").outcome())
                     .isEqualTo(Outcome.PASS);
@@ -132,6 +132,21 @@ class RealChatFailuresTest {
         void callbacksAreEnglishPromises(String text) {
             var s = score(Chat.en().customer(0, "what now").agent(2, "Hello. " + text));
             assertThat(s.promises()).as(text).hasSize(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"修改后小妹通知您", "这边邮寄我会短信通知到您的哦", "帮您反馈销售，[数字x]-[数字x]个工作日回电",
+                "明天[数字x]点前回电收货人号码"})
+        void theAgentsOwnNoticeOrATimedCallbackIsAPromise(String text) {
+            var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
+            assertThat(s.promises()).as(text).hasSize(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"师傅出发后 系统会短信通知您配送员电话", "页面会告知您预计送达时间呢", "您的回电号码对吗"})
+        void aNoticeTheSystemOrACourierSendsIsNoPromise(String text) {
+            var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
+            assertThat(s.promises()).as(text).isEmpty();
         }
 
         @Test
