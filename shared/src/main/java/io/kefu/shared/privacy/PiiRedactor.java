@@ -177,10 +177,10 @@ public final class PiiRedactor {
             }
         }
         if (at) {
-            collect(folded, EMAIL, PiiKind.EMAIL, into);
+            collectPersonalEmails(folded, EMAIL, into);
         }
         if (at || disguisedAt) {
-            collect(folded, DISGUISED_EMAIL, PiiKind.EMAIL, into);
+            collectPersonalEmails(folded, DISGUISED_EMAIL, into); // also finds plain ones: the same role test
         }
         if (houseNumber && street) {
             collect(folded, ADDRESS_ZH, PiiKind.ADDRESS, into);
@@ -220,6 +220,16 @@ public final class PiiRedactor {
             number |= c == '号' || c == '號' || (digit && c >= 'A' && c <= 'Z');
         }
         return number && digit;
+    }
+
+    /** Plain addresses, less a company's role mailboxes ({@link RoleMailboxes}): those are no person's data. */
+    private static void collectPersonalEmails(FoldedText folded, Pattern pattern, List<PiiMatch> into) {
+        Matcher m = pattern.matcher(folded.text());
+        while (m.find()) {
+            if (m.end() > m.start() && !RoleMailboxes.isRole(m.group())) {
+                into.add(new PiiMatch(PiiKind.EMAIL, folded.originalStart(m.start()), folded.originalEnd(m.end())));
+            }
+        }
     }
 
     private static void collect(FoldedText folded, Pattern pattern, PiiKind kind, List<PiiMatch> into) {

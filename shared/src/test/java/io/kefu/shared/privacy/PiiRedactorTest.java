@@ -55,6 +55,15 @@ class PiiRedactorTest {
         assertThat(PiiRedactor.redact("call me on 1-899-642-7676")).doesNotContain("642-7676");
     }
 
+    @Test
+    void aCompanysRoleMailboxIsNoPersonsAddressButTheSameNameOnFreeMailIs() {
+        assertThat(PiiRedactor.containsPii("Please forward this to abuse@chase.com as an attachment.")).isFalse();
+        assertThat(PiiRedactor.containsPii("forward the messages in an email to reportphish@wellsfargo.com")).isFalse();
+        assertThat(PiiRedactor.redact("write to support@gmail.com")).isEqualTo("write to [EMAIL]");
+        assertThat(PiiRedactor.redact("mail me at abuse.team@chase.com")).isEqualTo("mail me at [EMAIL]");
+        assertThat(PiiRedactor.redact("mail me at jane@chase.com")).isEqualTo("mail me at [EMAIL]");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "寄到上海市浦东新区张江路88号3栋1201室吧|张江路88号",

@@ -295,6 +295,20 @@ class UpsetSignalsTest {
             assertThat(finding(sendBack, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             var toTry = score(Chat.zh().customer(0, "电话没人接啊").agent(2, "[姓名x] [电话x] 您试试这个电话"));
             assertThat(finding(toTry, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var now = score(Chat.zh().customer(0, "[数字x]号买的现都没收到货").agent(2, "已为您查看，此单包裹现已在北京[地址x]"));
+            assertThat(finding(now, "pii-disclosure").outcome()).as("where the parcel is now").isEqualTo(Outcome.PASS);
+            var waybill = score(Chat.zh().customer(0, "现在是锁定状态怎么办").agent(2, "VA[电话x] -[数字x] 已操作一体机发车"));
+            assertThat(finding(waybill, "pii-disclosure").outcome()).as("a waybill number").isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void aTimeOrAServiceNumberAfterTheCustomersPhoneIsNoEcho() {
+            var time = score(Chat.zh().customer(0, "晚上七点后电话联系吧 [数字x]").agent(2, "好的，这边[数字x]点后给您回电"));
+            assertThat(finding(time, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var service = score(Chat.zh().customer(0, "今天电话已回访 [数字x]").agent(2, "服务单号: [数字x] 需要先取件的"));
+            assertThat(finding(service, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var echo = score(Chat.zh().customer(0, "晚上七点后电话联系吧 [数字x]").agent(2, "好的，[数字x] 这个号码对吗"));
+            assertThat(finding(echo, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
         }
     }
 }
