@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G and H, 210 chats) sit
- * a few chats under the figures measured on it (docs/qa-accuracy.md, "Eight fresh test halves"); the dev floors under
- * the tuned half's.
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H and J, 280 chats)
+ * sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Ten fresh test halves": status 244/280,
+ * complaint type 175/280, 5 false red lines, greeting and satisfaction ≥ 0.91); the dev floors under the tuned half's.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -18,8 +18,8 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.83, 0.59, 7);
-        rulesAtLeast(soft, report, 0.87, "greeting", "satisfaction");
+        SoftAssertions soft = floors(report, 0.85, 0.60, 6);
+        rulesAtLeast(soft, report, 0.88, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
     }
