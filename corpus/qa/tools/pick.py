@@ -7,7 +7,8 @@
 Appends rows (id, split, dataset, item, note) to corpus/qa/tools/selection.tsv; then run convert.py to write the
 transcripts and label them by docs/qa-gold-format.md before scoring them. The size bounds count source lines (JDDC)
 or messages after conversion (IBM: the dialog context plus the agent's closing reply). Items already in
-selection.tsv, under any dataset that reads the same file, are never picked again.
+selection.tsv, under any dataset that reads the same file, are never picked again; --exclude leaves out items
+already read another way (tools/read-unlabelled.txt: IBM threads read through unlabelled.py on 2026-12-06).
 """
 import argparse
 import csv
@@ -54,6 +55,8 @@ def main():
     ap.add_argument("--single-reply", action="store_true",
                     help="IBM: threads whose only agent message is the closing reply (default: the agent also in the thread)")
     ap.add_argument("--mirror", default="/work/.mirror")
+    ap.add_argument("--exclude", help="a file of items (one per line) a reviewer has already read, e.g. while reading "
+                                      "unlabelled.py's chats: they are not fresh")
     args = ap.parse_args()
     path = os.path.join(HERE, "selection.tsv")
     with open(path, encoding="utf-8") as f:
@@ -61,6 +64,8 @@ def main():
     same_file = {d for d, s in convert.SOURCES.items()
                  if (s["repo"], s["path"]) == (convert.SOURCES[args.dataset]["repo"], convert.SOURCES[args.dataset]["path"])}
     used = {r["item"] for r in rows if r["dataset"] in same_file}
+    if args.exclude:
+        used |= {line.strip() for line in open(args.exclude, encoding="utf-8") if line.strip() and not line.startswith("#")}
     pool = [c for c in candidates(convert.git_show(args.mirror, args.dataset), args.dataset, args.min, args.max,
                                  args.single_reply)
             if c not in used]
@@ -70,6 +75,8 @@ def main():
     note = "random pick (seed %d) from unused %s items of %d-%d %s%s" % (
         args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "messages",
         ", the agent's reply only at the end" if args.single_reply else "")
+    if args.exclude:
+        note += ", less the items in " + os.path.basename(args.exclude)
     with open(path, "a", encoding="utf-8") as f:
         for i, item in enumerate(picked):
             f.write("\t".join(["%s-%04d" % (args.prefix, nxt + i), args.split, args.dataset, item, note]) + "\n")
