@@ -44,6 +44,9 @@ final class ToneMarks {
      * or a hashtag (@VERIZON) are not shouting.
      */
     static boolean shouting(String raw) {
+        if (stretchedShout(raw)) {
+            return true;
+        }
         int firstStart = -1;
         int firstLength = 0;
         int distinct = 0; // different shouted words, counted up to 2 (no allocation per sentence)
@@ -85,6 +88,31 @@ final class ToneMarks {
             }
         }
         return distinct >= 2 && (2 * shoutedWords >= words || longestRow >= 3);
+    }
+
+    /**
+     * A capital word of 4+ letters ending in one letter held 3+ times ("but NOOO", "WHYYY", "HELPPP"): a shout drawn
+     * out, not an acronym (AAA, XXX are three letters; an acronym does not stretch).
+     */
+    private static boolean stretchedShout(String raw) {
+        int run = 0;
+        int held = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            if (c >= 'A' && c <= 'Z') {
+                held = run > 0 && raw.charAt(i - 1) == c ? held + 1 : 1;
+                run++;
+            } else if (c < 0x80 && Character.isLetter(c)) {
+                run = -1_000; // a lower-case letter in the word: not a capital word
+            } else {
+                if (run >= 4 && held >= 3 && (i - run == 0 || raw.charAt(i - run - 1) != '@' && raw.charAt(i - run - 1) != '#')) {
+                    return true;
+                }
+                run = 0;
+                held = 0;
+            }
+        }
+        return false;
     }
 
     /** The first negative emoji in the sentence, or null. */

@@ -166,6 +166,12 @@ class UpsetSignalsTest {
             assertThat(ToneMarks.shouting("VERIZON IS DOWN again")).isTrue();
             assertThat(ToneMarks.shouting("audio does not play after 1 second FIX THIS YT")).isTrue();
             assertThat(ToneMarks.shouting("WHERE IS MY REFUND")).isTrue();
+            assertThat(ToneMarks.shouting("all i want to do is to play minecraft but NOOO")).as("a shout drawn out").isTrue();
+            assertThat(ToneMarks.shouting("buy AAA batteries, not XXX")).as("three letters are an acronym").isFalse();
+            assertThat(enUpset("What the hell am I paying for?")).isTrue();
+            assertThat(enUpset("Your stupid site will not let me login")).isTrue();
+            assertThat(enUpset("No ones helping me")).isTrue();
+            assertThat(enUpset("Is there anyone who can help me with my login?")).isFalse();
         }
     }
 
@@ -299,6 +305,18 @@ class UpsetSignalsTest {
             assertThat(finding(now, "pii-disclosure").outcome()).as("where the parcel is now").isEqualTo(Outcome.PASS);
             var waybill = score(Chat.zh().customer(0, "现在是锁定状态怎么办").agent(2, "VA[电话x] -[数字x] 已操作一体机发车"));
             assertThat(finding(waybill, "pii-disclosure").outcome()).as("a waybill number").isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void aBareNumberRightAfterTheAgentAskedAboutThePhoneIsTheCustomersNumberReadBack() {
+            var readBack = score(Chat.zh().customer(0, "我想看看我这个手机号 在哪里查到").agent(0, "是合约机的电话号吗?")
+                    .customer(0, "就是两年[数字x]那个").agent(0, "[数字x]"));
+            assertThat(finding(readBack, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            var asked = score(Chat.zh().customer(0, "发票寄到哪").agent(0, "辛苦您提供下回电号码哦")
+                    .customer(0, "给我一个地址吧。").agent(0, "[数字x]"));
+            assertThat(finding(asked, "pii-disclosure").outcome()).as("what the customer asked for").isEqualTo(Outcome.PASS);
+            var stock = score(Chat.zh().customer(0, "这几样有货吗").agent(2, "海南[地址x] 板栗红薯 约[金额x]kg 这个是没货的"));
+            assertThat(finding(stock, "pii-disclosure").outcome()).as("a place in a product's name").isEqualTo(Outcome.PASS);
         }
 
         @Test
