@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H and J, 280 chats)
- * sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Ten fresh test halves": status 244/280,
- * complaint type 175/280, 5 false red lines, greeting and satisfaction ≥ 0.91); the dev floors under the tuned half's.
+ * sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Eleven fresh test halves": status 245/280,
+ * complaint type 174/280, 5 false red lines, greeting and satisfaction ≥ 0.91); the dev floors under the tuned half's.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -29,7 +29,7 @@ class QaAccuracyFloorTest {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
         SoftAssertions soft = floors(report, 0.95, 0.76, 1);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
-        // 0.80: dev empathy is 0.82 / 0.86 with half I, whose four empathy false positives it keeps (docs/qa-accuracy.md)
+        // 0.80: dev empathy is 0.82 / 0.85 with halves I and K, whose empathy false positives it keeps (docs/qa-accuracy.md)
         rulesAtLeast(soft, report, 0.80, "empathy");
         soft.assertAll();
     }
