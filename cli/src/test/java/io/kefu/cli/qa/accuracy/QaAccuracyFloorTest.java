@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H and J, 280 chats)
- * sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Eleven fresh test halves": status 245/280,
- * complaint type 174/280, 5 false red lines, greeting and satisfaction ≥ 0.91); the dev floors under the tuned half's.
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J and L, 350
+ * chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Twelve fresh test halves": status
+ * 309/350, complaint type 221/350, 8 false red lines, greeting and satisfaction ≥ 0.93); the dev floors under the
+ * tuned half's.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -18,7 +19,7 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.85, 0.60, 6);
+        SoftAssertions soft = floors(report, 0.85, 0.60, 9);
         rulesAtLeast(soft, report, 0.88, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * complaint type in 85%, and no red line fails a chat the reviewer passed. Reproduce with
  * {@code ./kefu qa eval --gold corpus/qa/test}.
  */
-@Disabled("targets not met on any of eleven fresh halves; on today's held-out half (D + G + H + J, 280 chats, scorer"
-        + " 8d75e73): status 245/280, complaint type 174/280, empathy 0.60/0.51, customer upset 0.64/0.53, 5 false red lines:"
+@Disabled("targets not met on any of twelve fresh halves; on today's held-out half (D + G + H + J + L, 350 chats,"
+        + " scorer 83bc194): status 309/350, complaint type 221/350, empathy 0.54/0.50, customer upset 0.59/0.52,"
+        + " 8 false red lines:"
         + " docs/qa-accuracy.md; QaAccuracyFloorTest guards what is reached")
 class QaAccuracyTest {
     static final int MIN_POSITIVES = 3;
