@@ -82,6 +82,16 @@ class RealChatFailuresTest {
     }
 
     @Nested
+    class ForbiddenVariants {
+        @ParameterizedTest
+        @ValueSource(strings = {"抱歉的哦 这个我们不是很清楚的呢", "建议客户自己关注下物流信息的哈", "有一个重复 仔细看一下 谢谢"})
+        void notKnowingWithoutFindingOutAndLookItYourselfAreForbidden(String text) {
+            var s = score(Chat.zh().customer(0, "这个怎么回事").agent(2, text));
+            assertThat(finding(s, "forbidden").outcome()).as(text).isEqualTo(Outcome.FAIL);
+        }
+    }
+
+    @Nested
     class EvasionsAreStillCaught {
         @ParameterizedTest
         @ValueSource(strings = {"\uF967知道", "不\u200B知道", "不知\uE000道", "不 知 道"})
