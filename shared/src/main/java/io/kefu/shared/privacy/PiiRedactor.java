@@ -177,10 +177,10 @@ public final class PiiRedactor {
             }
         }
         if (at) {
-            collectPersonalEmails(folded, EMAIL, into);
+            collect(folded, EMAIL, PiiKind.EMAIL, into);
         }
         if (at || disguisedAt) {
-            collectPersonalEmails(folded, DISGUISED_EMAIL, into); // also finds plain ones: the same role test
+            collect(folded, DISGUISED_EMAIL, PiiKind.EMAIL, into);
         }
         if (houseNumber && street) {
             collect(folded, ADDRESS_ZH, PiiKind.ADDRESS, into);
@@ -222,20 +222,11 @@ public final class PiiRedactor {
         return number && digit;
     }
 
-    /** Plain addresses, less a company's role mailboxes ({@link RoleMailboxes}): those are no person's data. */
-    private static void collectPersonalEmails(FoldedText folded, Pattern pattern, List<PiiMatch> into) {
-        Matcher m = pattern.matcher(folded.text());
-        while (m.find()) {
-            if (m.end() > m.start() && !RoleMailboxes.isRole(m.group())) {
-                into.add(new PiiMatch(PiiKind.EMAIL, folded.originalStart(m.start()), folded.originalEnd(m.end())));
-            }
-        }
-    }
-
     private static void collect(FoldedText folded, Pattern pattern, PiiKind kind, List<PiiMatch> into) {
         Matcher m = pattern.matcher(folded.text());
         while (m.find()) {
-            if (m.end() > m.start()) {
+            // a company's role mailbox (RoleMailboxes) is no person's data, as a toll-free hotline is no person's number
+            if (m.end() > m.start() && !(kind == PiiKind.EMAIL && RoleMailboxes.isRole(m.group()))) {
                 into.add(new PiiMatch(kind, folded.originalStart(m.start()), folded.originalEnd(m.end())));
             }
         }

@@ -8,6 +8,8 @@ package io.kefu.shared.domain.qa;
 final class ToneMarks {
     private static final int SHOUTED_WORD_MIN = 3;
     private static final int SHOUTED_LONG_WORD_MIN = 6;
+    private static final int STRETCHED_WORD_MIN = 4;
+    private static final int STRETCHED_HOLD = 3;
 
     /** Faces and gestures of anger, exasperation or distress; a smile, a laugh or a wink is none of them. */
     private static final int[] NEGATIVE_EMOJI = {
@@ -41,12 +43,10 @@ final class ToneMarks {
      * Shouted capitals: two different all-capital English words of 3+ letters that make half the sentence's words or
      * stand three in a row ("WHERE IS MY REFUND", "VERIZON IS DOWN"), or one of 6+ ("That is INCORRECT"). Acronyms
      * named in passing, even twice ("log into my GTA online account ... play GTA online", SKU, UPS, iOS), a handle
-     * or a hashtag (@VERIZON) are not shouting.
+     * or a hashtag (@VERIZON) are not shouting. A capital word of 4+ letters ending in one letter held 3+ times
+     * ("but NOOO", "WHYYY") is a shout drawn out; AAA and XXX are three letters, and an acronym does not stretch.
      */
     static boolean shouting(String raw) {
-        if (stretchedShout(raw)) {
-            return true;
-        }
         int firstStart = -1;
         int firstLength = 0;
         int distinct = 0; // different shouted words, counted up to 2 (no allocation per sentence)
@@ -55,15 +55,17 @@ final class ToneMarks {
         int inARow = 0;
         int longestRow = 0;
         int run = 0;
+        int held = 0; // how many times the word's last letter stands in a row
         boolean lower = false;
         for (int i = 0; i <= raw.length(); i++) {
             char c = i < raw.length() ? raw.charAt(i) : ' ';
             if (c < 0x80 && Character.isLetter(c)) {
                 // a handle or hashtag (@VERIZON, #FAIL) is a name, not a raised voice
                 lower |= Character.isLowerCase(c) || run == 0 && i > 0 && (raw.charAt(i - 1) == '@' || raw.charAt(i - 1) == '#');
+                held = run > 0 && raw.charAt(i - 1) == c ? held + 1 : 1;
                 run++;
             } else if (run > 0) {
-                if (run >= SHOUTED_LONG_WORD_MIN && !lower) {
+                if (!lower && (run >= SHOUTED_LONG_WORD_MIN || run >= STRETCHED_WORD_MIN && held >= STRETCHED_HOLD)) {
                     return true;
                 }
                 words += run >= 2 ? 1 : 0;
@@ -88,31 +90,6 @@ final class ToneMarks {
             }
         }
         return distinct >= 2 && (2 * shoutedWords >= words || longestRow >= 3);
-    }
-
-    /**
-     * A capital word of 4+ letters ending in one letter held 3+ times ("but NOOO", "WHYYY", "HELPPP"): a shout drawn
-     * out, not an acronym (AAA, XXX are three letters; an acronym does not stretch).
-     */
-    private static boolean stretchedShout(String raw) {
-        int run = 0;
-        int held = 0;
-        for (int i = 0; i <= raw.length(); i++) {
-            char c = i < raw.length() ? raw.charAt(i) : ' ';
-            if (c >= 'A' && c <= 'Z') {
-                held = run > 0 && raw.charAt(i - 1) == c ? held + 1 : 1;
-                run++;
-            } else if (c < 0x80 && Character.isLetter(c)) {
-                run = -1_000; // a lower-case letter in the word: not a capital word
-            } else {
-                if (run >= 4 && held >= 3 && (i - run == 0 || raw.charAt(i - run - 1) != '@' && raw.charAt(i - run - 1) != '#')) {
-                    return true;
-                }
-                run = 0;
-                held = 0;
-            }
-        }
-        return false;
     }
 
     /** The first negative emoji in the sentence, or null. */
