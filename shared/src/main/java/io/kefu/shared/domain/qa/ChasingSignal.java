@@ -57,7 +57,9 @@ final class ChasingSignal {
         m = zhWait ? ZH_WAIT.matcher(raw) : null;
         while (m != null && m.find()) {
             boolean week = !m.group(2).equals("天") || zhAtLeast(m.group(1), 7);
-            if (week) {
+            // 都六天了: "it has been six days already", the exasperated form of the wait
+            boolean already = m.start() > 0 && raw.charAt(m.start() - 1) == '都';
+            if (week || already && zhAtLeast(m.group(1), 2)) {
                 return new Chase(Strength.STRONG, m.group());
             }
             if (zhAtLeast(m.group(1), 2)) {

@@ -93,12 +93,17 @@ final class UpsetSignal {
                 evidence = accused;
             }
             ChasingSignal.Chase chase = ChasingSignal.read(raw);
-            if (chase.strength() != ChasingSignal.Strength.NONE) {
-                grade += chase.strength() == ChasingSignal.Strength.STRONG ? CHASED : IMPATIENT;
+            if (chase.strength() == ChasingSignal.Strength.STRONG) {
+                grade += CHASED;
                 evidence = evidence == null ? chase.evidence() : evidence;
             }
             boolean impatient = h.countOutside(impatience, -1) > 0
                     && !NegationScope.governs(h, negation, intensifier, h.beginOutside(impatience, -1));
+            if (chase.strength() == ChasingSignal.Strength.WEAK && !impatient) {
+                // a short stated wait (三天了) is impatience: with an impatient word (还没, 这么久) it is one sign, not two
+                grade += IMPATIENT;
+                evidence = evidence == null ? chase.evidence() : evidence;
+            }
             if (impatient) {
                 // chasing: impatient again within the last two customer turns
                 grade += IMPATIENT + (s - 1 >= 0 && impatientTurns.contains(s - 1)

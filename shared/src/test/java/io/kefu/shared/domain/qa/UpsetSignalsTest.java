@@ -94,6 +94,17 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void aShortWaitWithAnImpatientWordIsOneSignNotTwo() {
+            // dev zh-jddc-0253 (a cooker used for a few days), K's stacked impatience: a calm chase, not upset
+            assertThat(zhUpset("我这个锅用了几天了，水开了就自己停了")).isFalse();
+            assertThat(zhUpset("怎么三天了还没有物流信息")).isFalse();
+            // 都六天了 ("six days already", dev zh-jddc-0272) is the exasperated form of the wait
+            assertThat(zhUpset("要多久 都六天了 真的是")).isTrue();
+            assertThat(ChasingSignal.read("都六天了").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("都1天了").strength()).as("one day is no wait").isEqualTo(ChasingSignal.Strength.NONE);
+        }
+
+        @Test
         void policyFiguresAndOneContactAreNot() {
             assertThat(zhUpset("支持7天无理由退货吗")).isFalse();
             assertThat(zhUpset("我之前问过一次，想再确认一下")).isFalse();
