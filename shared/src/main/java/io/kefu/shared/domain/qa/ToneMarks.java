@@ -45,8 +45,16 @@ final class ToneMarks {
      * named in passing, even twice ("log into my GTA online account ... play GTA online", SKU, UPS, iOS), a handle
      * or a hashtag (@VERIZON) are not shouting. A capital word of 4+ letters ending in one letter held 3+ times
      * ("but NOOO", "WHYYY") is a shout drawn out; AAA and XXX are three letters, and an acronym does not stretch.
+     * In a Chinese sentence capitals are names (反光背心可以加LOGO吗 ... CCJC免费印字): a Chinese customer raises the
+     * voice with words and !!, which the other signals read.
      */
     static boolean shouting(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 0x4E00 && c <= 0x9FFF) {
+                return false; // a CJK ideograph: capitals here name a product or a brand
+            }
+        }
         int firstStart = -1;
         int firstLength = 0;
         int distinct = 0; // different shouted words, counted up to 2 (no allocation per sentence)

@@ -171,6 +171,10 @@ class UpsetSignalsTest {
             assertThat(enUpset("I tried everything, nothing works 🥺")).isTrue();
             assertThat(enUpset("That was quick, thanks 🙂")).isFalse();
             assertThat(ToneMarks.shouting("my SKU number is on the label")).isFalse();
+            // in a Chinese sentence capitals name a product, a brand or the dataset's mask (unlabelled JDDC chats)
+            assertThat(ToneMarks.shouting("亲，这个反光背心可以加LOGO吗 CCJC免费印字")).isFalse();
+            assertThat(ToneMarks.shouting("什么意思 [USERID_[数字x]] ok")).isFalse();
+            assertThat(zhUpset("这个反光背心可以加LOGO吗 CCJC免费印字")).isFalse();
             assertThat(ToneMarks.shouting("@XFINITY can you check my bill")).isFalse();
             assertThat(ToneMarks.shouting("when i try to log into my GTA online account it says files required to play GTA online"
                     + " could not be downloaded from the PSN")).as("acronyms named in passing").isFalse();
