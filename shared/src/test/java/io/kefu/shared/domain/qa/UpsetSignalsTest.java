@@ -289,6 +289,17 @@ class UpsetSignalsTest {
             assertThat(finding(card, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             var size = score(Chat.zh().customer(0, "尺码多大").agent(2, "这款是[数字x]码的"));
             assertThat(finding(size, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            // half M zh-jddc-0572: the number is the time limit of the callback, the phone is only asked for
+            var limit = score(Chat.zh().customer(0, "账号存在风险 不支持下单")
+                    .agent(2, "专员会在[数字x]小时之内联系到您哦，辛苦留个回电号码哦"));
+            assertThat(finding(limit, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var phone = score(Chat.zh().customer(0, "账号存在风险").agent(2, "专员会通过[数字x]联系到您哦"));
+            assertThat(finding(phone, "pii-disclosure").outcome()).as("the number itself").isEqualTo(Outcome.FAIL);
+            // an invoice's tax number the publisher masked as an ID is the organisation's
+            var tax = score(Chat.zh().customer(0, "发票抬头改一下").agent(2, "修改内容为 抬头:[组织机构x] 税号:[身份证号x][数字x]XG 确认一下哦"));
+            assertThat(finding(tax, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var id = score(Chat.zh().customer(0, "实名认证").agent(2, "您的身份证是[身份证号x]对吗"));
+            assertThat(finding(id, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
         }
 
         @Test
