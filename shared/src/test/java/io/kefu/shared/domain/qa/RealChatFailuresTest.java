@@ -146,14 +146,16 @@ class RealChatFailuresTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"修改后小妹通知您", "这边邮寄我会短信通知到您的哦", "帮您反馈销售，[数字x]-[数字x]个工作日回电",
-                "明天[数字x]点前回电收货人号码"})
+                "明天[数字x]点前回电收货人号码", "差价以京券方式返还，到账我会以短信形式通知您的",
+                "专员会在[数字x]小时之内联系到您哦"})
         void theAgentsOwnNoticeOrATimedCallbackIsAPromise(String text) {
             var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
             assertThat(s.promises()).as(text).hasSize(1);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"师傅出发后 系统会短信通知您配送员电话", "页面会告知您预计送达时间呢", "您的回电号码对吗"})
+        @ValueSource(strings = {"师傅出发后 系统会短信通知您配送员电话", "页面会告知您预计送达时间呢", "您的回电号码对吗",
+                "审核通过后一般会短信告知您的", "配送也会联系您，您告知他哦", "请问订单上的电话号码是否可以联系到您"})
         void aNoticeTheSystemOrACourierSendsIsNoPromise(String text) {
             var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
             assertThat(s.promises()).as(text).isEmpty();
