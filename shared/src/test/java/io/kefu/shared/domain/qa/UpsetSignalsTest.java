@@ -235,6 +235,18 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void returnToTheGameIsNoReturnOfGoods() {
+            // dev en-ibm-0011, half M en-ibm-0384: the error message says "please return to Grand Theft Auto V"
+            var outage = score(Chat.en().customer(0, "I keep getting a message: services are unavailable. Please return to GTA V")
+                    .agent(2, "Hi there"));
+            assertThat(outage.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var goods = score(Chat.en().customer(0, "The blender is broken, I want to return it for a refund").agent(2, "Hi there"));
+            assertThat(goods.complaint().type()).isEqualTo(ComplaintType.AFTER_SALES);
+            var gone = score(Chat.en().customer(0, "I got the F1 car in the casino and now its gone.").agent(2, "Hi there"));
+            assertThat(gone.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+        }
+
+        @Test
         void aCalmChaseOfAParcelForTodayIsALowLogisticsComplaint() {
             var s = score(Chat.zh().customer(0, "你好我的快递今天能到吗").agent(2, "您好 已经在派送了"));
             assertThat(s.complaint().type()).isEqualTo(ComplaintType.LOGISTICS);
