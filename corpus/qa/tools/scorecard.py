@@ -5,8 +5,8 @@
 
 Status = FAIL when a red line (insult, pii-disclosure) FAILs; else the weighted score over the applicable items
 (PASS/FAIL; NA leaves the denominator) and NEEDS_REVIEW below 80, as the scorer totals it. Timing rules left out of a
-label because its timestamps are synthetic (2 s apart) count as PASS: that is what the scorecard gives those
-timestamps. Prints every label whose status disagrees; --fix rewrites it.
+label because its timestamps are synthetic (a turn 2 s after the last) count as PASS: that is what the scorecard
+gives those timestamps. Prints every label whose status disagrees; --fix rewrites it.
 """
 import json
 import os
