@@ -205,6 +205,10 @@ class UpsetSignalsTest {
             assertThat(zhUpset("京东物流是不是太忽悠人了")).isTrue();
             assertThat(zhUpset("你们有没有搞错")).isTrue();
             assertThat(zhUpset("我不是生气，就问问")).isFalse();
+            // a rhetorical 不 is no negation (dev zh-jddc-0288); a customer asking whether a bot answers is exasperated
+            assertThat(zhUpset("这不扯淡嘛，那还让我选干嘛")).isTrue();
+            assertThat(zhUpset("不是要修改啊 你是人工还是智能")).isTrue();
+            assertThat(enUpset("Now over one 1h delay and NO one here to provide status updates")).isTrue();
         }
     }
 
