@@ -248,6 +248,10 @@ class UpsetSignalsTest {
             assertThat(goods.complaint().type()).isEqualTo(ComplaintType.AFTER_SALES);
             var gone = score(Chat.en().customer(0, "I got the F1 car in the casino and now its gone.").agent(2, "Hi there"));
             assertThat(gone.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var missing = score(Chat.en().customer(0, "I recorded a meeting to the cloud, it's not showing up").agent(2, "Hi there"));
+            assertThat(missing.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var question = score(Chat.en().customer(0, "Which cinema is showing the film tonight?").agent(2, "Hi there"));
+            assertThat(question.complaint().type()).isEqualTo(ComplaintType.NONE);
         }
 
         @Test
