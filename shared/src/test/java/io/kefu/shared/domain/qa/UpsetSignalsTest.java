@@ -318,6 +318,11 @@ class UpsetSignalsTest {
             // an invoice's tax number the publisher masked as an ID is the organisation's
             var tax = score(Chat.zh().customer(0, "发票抬头改一下").agent(2, "修改内容为 抬头:[组织机构x] 税号:[身份证号x][数字x]XG 确认一下哦"));
             assertThat(finding(tax, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            // half O: the contact details read back (zh-jddc-0678, 0688), not a station's number the customer asked for
+            var readBack = score(Chat.zh().customer(0, "还没收到").agent(2, "[数字x]你的联系方式正确请问还有其他还可以帮到您的吗?"));
+            assertThat(finding(readBack, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            var station = score(Chat.zh().customer(0, "您帮忙查下配送站的联系方式").agent(2, "OK [数字x] 座机联系方式哦"));
+            assertThat(finding(station, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             var id = score(Chat.zh().customer(0, "实名认证").agent(2, "您的身份证是[身份证号x]对吗"));
             assertThat(finding(id, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
         }
