@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * (十多天了, 一个星期了, "for 3 weeks"). A count of 2 or more contacts, or a wait of a week or more, is a
  * strong sign; a shorter stated wait is weak. Policy figures (7天无理由, "valid for 30 days") are not waits:
  * the zh wait must end in 了 (一个星期了) and count days, weeks or months (个月: 11月了 is a date), the en one must
- * follow a waiting or contact verb ("waited for 3 weeks"); trying to fix something 3 times is no contact, trying to call is.
+ * follow a waiting or contact verb ("waited for 3 weeks", "it's been 3 months"); trying to fix something 3 times is no contact, trying to call is.
  */
 final class ChasingSignal {
     private static final String ZH_NUMBER = "[0-9一两二三四五六七八九十百几多好半]+";
@@ -22,7 +22,7 @@ final class ChasingSignal {
     private static final Pattern ZH_WAIT = Pattern.compile(
             "(" + ZH_NUMBER + ")(天|周|个?星期|个?礼拜|个月)(多)?了");
     private static final Pattern EN_WAIT = Pattern.compile(
-            "(?i)\\b(waiting|waited|wait|called|calling|chasing|trying|tried|contacted|emailing|messaging)\\s+(for\\s+|over\\s+|almost\\s+|nearly\\s+)*"
+            "(?i)\\b(waiting|waited|wait|called|calling|chasing|trying|tried|contacted|emailing|messaging|been)\\s+(for\\s+|over\\s+|almost\\s+|nearly\\s+)*"
                     + "(\\d+|a|one|two|three|four|five|six|several|many)\\s+(days?|weeks?|months?)\\b");
 
     enum Strength { NONE, WEAK, STRONG }

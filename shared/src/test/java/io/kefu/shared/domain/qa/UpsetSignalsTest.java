@@ -209,6 +209,13 @@ class UpsetSignalsTest {
             assertThat(zhUpset("这不扯淡嘛，那还让我选干嘛")).isTrue();
             assertThat(zhUpset("不是要修改啊 你是人工还是智能")).isTrue();
             assertThat(enUpset("Now over one 1h delay and NO one here to provide status updates")).isTrue();
+            // half O: done and nothing came of it, not "no more questions"; making the customer do it; a long wait in English
+            assertThat(zhUpset("我已经申请了 没电话")).isTrue();
+            assertThat(zhUpset("快递也已经拒收了 没有了谢谢")).isFalse();
+            assertThat(zhUpset("你们京东没有管理规范吗? 还要用户自己去解决?")).isTrue();
+            assertThat(enUpset("Any updates on my review? Its been 3 months already since I reapply")).isTrue();
+            assertThat(ChasingSignal.read("It's been 3 months").strength()).isEqualTo(ChasingSignal.Strength.STRONG);
+            assertThat(ChasingSignal.read("I have been a customer for 3 years").strength()).isEqualTo(ChasingSignal.Strength.NONE);
         }
     }
 
