@@ -257,6 +257,12 @@ class UpsetSignalsTest {
             assertThat(gone.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
             var missing = score(Chat.en().customer(0, "I recorded a meeting to the cloud, it's not showing up").agent(2, "Hi there"));
             assertThat(missing.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var down = score(Chat.en().customer(0, "@zoom_us are you down rn").agent(2, "Hi there"));
+            assertThat(down.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var tomorrow = score(Chat.zh().customer(0, "昨天[数字x]点前下单的 明天中午能到吗").agent(2, "您好"));
+            assertThat(tomorrow.complaint().type()).as("a bought parcel chased").isEqualTo(ComplaintType.LOGISTICS);
+            var before = score(Chat.zh().customer(0, "今天买 明天能到货吗").agent(2, "您好"));
+            assertThat(before.complaint().type()).as("asked before buying").isEqualTo(ComplaintType.NONE);
             var question = score(Chat.en().customer(0, "Which cinema is showing the film tonight?").agent(2, "Hi there"));
             assertThat(question.complaint().type()).isEqualTo(ComplaintType.NONE);
         }
