@@ -1,12 +1,12 @@
 #!/bin/sh
-# Symlink the fresh test halves of 2026-12-03 and -06 (A-N) into OUT/half-a .. OUT/half-n, by the seed they were picked with
+# Symlink the fresh test halves of 2026-12-03 and -06 (A-O) into OUT/half-a .. OUT/half-o, by the seed they were picked with
 # (selection.tsv), wherever they are now (a half moves into dev/ once measured). Each was measured once, at the
 # commit docs/qa-accuracy.md names; evaluating a spent half now measures the scorer tuned on it, not generalisation.
 # Usage: corpus/qa/tools/halves.sh /tmp/qa-halves && ./kefu qa eval --gold /tmp/qa-halves/half-a
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n"
+halves="a b c d e f g h i j k l m n o"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -24,6 +24,7 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(29|30|31)\)/) half = "l"
   else if ($5 ~ /seed 2026123[234]\)/) half = "m"
   else if ($5 ~ /seed 2026123[567]\)/) half = "n"
+  else if ($5 ~ /seed 202612(38|39|40)\)/) half = "o"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
