@@ -336,6 +336,14 @@ class UpsetSignalsTest {
             assertThat(finding(readBack, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
             var station = score(Chat.zh().customer(0, "您帮忙查下配送站的联系方式").agent(2, "OK [数字x] 座机联系方式哦"));
             assertThat(finding(station, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            // unlabelled JDDC chats: an amount is no phone to echo, a number handed over to call, the invoice title read out
+            var amount = score(Chat.zh().customer(0, "我购买的这款手机今天就有满[数字x]元减[数字x]元的活动")
+                    .agent(2, "[数字x] 荣耀 V[数字x] 高配版 请问是这个商品吗?"));
+            assertThat(finding(amount, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var toCall = score(Chat.zh().customer(0, "站点电话打不通").agent(2, "稍等我帮您联系问下哦 [数字x] 这个号码 您可以联系下的哦"));
+            assertThat(finding(toCall, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var title = score(Chat.zh().customer(0, "发票开好了吗").agent(2, "发票抬头 上海[地址x] 请问还有其他还可以帮到您的吗?"));
+            assertThat(finding(title, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             var id = score(Chat.zh().customer(0, "实名认证").agent(2, "您的身份证是[身份证号x]对吗"));
             assertThat(finding(id, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
         }
