@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J and L, 350
- * chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Twelve fresh test halves": status
- * 309/350, complaint type 221/350, 8 false red lines, greeting and satisfaction ≥ 0.93); the dev floors under the
- * tuned half's.
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L and N, 420
+ * chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Fifteen fresh test halves": status
+ * 375/420, complaint type 265/420, 9 false red lines, greeting and satisfaction ≥ 0.94); the dev floors under the
+ * tuned half's (758 chats: status 732, complaint type 598, 1 false red line, empathy 0.81 / 0.82).
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -19,7 +19,7 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.85, 0.60, 9);
+        SoftAssertions soft = floors(report, 0.87, 0.61, 10);
         rulesAtLeast(soft, report, 0.88, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
@@ -28,9 +28,9 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.76, 1);
+        SoftAssertions soft = floors(report, 0.95, 0.77, 1);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
-        // 0.80: dev empathy is 0.82 / 0.85 with halves I and K, whose empathy false positives it keeps (docs/qa-accuracy.md)
+        // 0.80: dev empathy is 0.81 / 0.82 with halves I, K, M and O, whose empathy misses it keeps (docs/qa-accuracy.md)
         rulesAtLeast(soft, report, 0.80, "empathy");
         soft.assertAll();
     }
