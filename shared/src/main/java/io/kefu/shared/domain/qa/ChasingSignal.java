@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * (十多天了, 一个星期了, "for 3 weeks"). A count of 2 or more contacts, or a wait of a week or more, is a
  * strong sign; a shorter stated wait is weak. Policy figures (7天无理由, "valid for 30 days") are not waits:
  * the zh wait must end in 了 (一个星期了) and count days, weeks or months (个月: 11月了 is a date), the en one must
- * follow a waiting or contact verb ("waited for 3 weeks", "it's been 3 months"); trying to fix something 3 times is no contact, trying to call is.
+ * follow a waiting or contact verb ("waited for 3 weeks", "it's been 3 months"); trying to fix something 3 times is
+ * no contact, trying to call is. 都六天了 ("six days already") is the exasperated wait: strong from two days.
  */
 final class ChasingSignal {
     private static final String ZH_NUMBER = "[0-9一两二三四五六七八九十百几多好半]+";
