@@ -117,7 +117,7 @@ def jddc(raw, session):
     truncated = len(kept) > MAX_MESSAGES
     kept = cut(kept, lambda l: l[2] == "1")
     messages = []
-    for i, l in enumerate(kept):
+    for l in kept:
         m = {"role": "agent" if l[2] == "1" else "customer", "text": l[6].strip(), "ts": None}
         if l[2] == "1":
             m["agentId"] = "jd-agent"
@@ -171,7 +171,7 @@ def twcs(raw, root):
     company = next((r["author_id"] for r in thread if not inbound(r)), None)
     customer = next((r["author_id"] for r in thread if inbound(r)), "customer")
     messages, agents = [], []
-    for i, r in enumerate(thread):
+    for r in thread:
         text = html.unescape(r["text"]).strip()
         if not inbound(r):
             sig = SIGNATURE.search(TRAILER.sub("", text))
@@ -208,7 +208,7 @@ def abcd(raw, convo):
     convos = {str(c["convo_id"]): c for c in json.loads(raw)}
     c = convos[convo]
     messages = []
-    for i, (speaker, text) in enumerate(c["original"]):
+    for speaker, text in c["original"]:
         role = {"agent": "agent", "customer": "customer", "action": "system"}[speaker]
         m = {"role": role, "text": text.strip(), "ts": None}
         if role == "agent":
@@ -233,7 +233,7 @@ def ibm_twcc(raw, session):
     # The reply that carries the document link closes the conversation; it is not repeated in dialogContent.
     turns.append({"agent": company, "datetime": None, "message": url["url_utterance"], "tweet_ID": url["tweet_ID"]})
     messages, agents, customer = [], [], None
-    for i, t in enumerate(turns):
+    for t in turns:
         text = html.unescape(t["message"]).strip()
         if "agent" in t:
             sig = SIGNATURE.search(TRAILER.sub("", text))
@@ -262,7 +262,7 @@ CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": t
 def transcript(tid, body):
     doc = {"schemaVersion": 1, "transcriptId": tid}
     doc.update(body)
-    synthetic_times(doc["messages"])
+    synthetic_times(doc["messages"])  # the converters leave "ts" as None, keeping the key's place in each message
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

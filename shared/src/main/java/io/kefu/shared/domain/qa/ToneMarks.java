@@ -49,12 +49,7 @@ final class ToneMarks {
      * voice with words and !!, which the other signals read.
      */
     static boolean shouting(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c >= 0x4E00 && c <= 0x9FFF) {
-                return false; // a CJK ideograph: capitals here name a product or a brand
-            }
-        }
+        boolean longShout = false; // a 6+ or drawn-out capital word: shouting, unless a CJK ideograph comes later
         int firstStart = -1;
         int firstLength = 0;
         int distinct = 0; // different shouted words, counted up to 2 (no allocation per sentence)
@@ -67,15 +62,16 @@ final class ToneMarks {
         boolean lower = false;
         for (int i = 0; i <= raw.length(); i++) {
             char c = i < raw.length() ? raw.charAt(i) : ' ';
+            if (c >= 0x4E00 && c <= 0x9FFF) {
+                return false; // a CJK ideograph: capitals here name a product or a brand
+            }
             if (c < 0x80 && Character.isLetter(c)) {
                 // a handle or hashtag (@VERIZON, #FAIL) is a name, not a raised voice
                 lower |= Character.isLowerCase(c) || run == 0 && i > 0 && (raw.charAt(i - 1) == '@' || raw.charAt(i - 1) == '#');
                 held = run > 0 && raw.charAt(i - 1) == c ? held + 1 : 1;
                 run++;
             } else if (run > 0) {
-                if (!lower && (run >= SHOUTED_LONG_WORD_MIN || run >= STRETCHED_WORD_MIN && held >= STRETCHED_HOLD)) {
-                    return true;
-                }
+                longShout |= !lower && (run >= SHOUTED_LONG_WORD_MIN || run >= STRETCHED_WORD_MIN && held >= STRETCHED_HOLD);
                 words += run >= 2 ? 1 : 0;
                 if (run >= 2 && !lower) {
                     // short capitals (IS, MY, YT) carry a shouted row but are no shouted word of their own
@@ -97,7 +93,7 @@ final class ToneMarks {
                 lower = false;
             }
         }
-        return distinct >= 2 && (2 * shoutedWords >= words || longestRow >= 3);
+        return longShout || distinct >= 2 && (2 * shoutedWords >= words || longestRow >= 3);
     }
 
     /** The first negative emoji in the sentence, or null. */
