@@ -314,6 +314,9 @@ class UpsetSignalsTest {
         void theAgentEchoingTheNumberTheCustomerJustGaveIsADisclosure() {
             var s = score(Chat.zh().customer(0, "电话号码吗 [数字x]").agent(2, "稍等 [数字x]"));
             assertThat(finding(s, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            // the same units as the other masked-number rules: [数字x]小时 is a time limit, not the number echoed
+            var hours = score(Chat.zh().customer(0, "电话号码吗 [数字x]").agent(2, "好的 [数字x]小时内回电"));
+            assertThat(finding(hours, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
         }
 
         @Test
