@@ -21,6 +21,7 @@ final class ComplaintGrader {
     private final int problemLexicon;
     private final int notProblemLexicon;
     private final int selfCausedLexicon;
+    private final int accessRequestLexicon;
 
     ComplaintGrader(CompiledRulebook book) {
         for (ComplaintType type : ComplaintType.values()) {
@@ -32,6 +33,7 @@ final class ComplaintGrader {
         problemLexicon = book.lexiconOf(Lexicon.PROBLEM);
         notProblemLexicon = book.lexiconOf(Lexicon.NOT_PROBLEM);
         selfCausedLexicon = book.lexiconOf(Lexicon.SELF_CAUSED);
+        accessRequestLexicon = book.lexiconOf(Lexicon.ACCESS_REQUEST);
     }
 
     /** The lexicons of a threat to go to a regulator, the media or a lawyer: an upset sign too. */
@@ -71,8 +73,10 @@ final class ComplaintGrader {
         }
         boolean threat = signals.contains(EscalationSignal.REGULATOR) || signals.contains(EscalationSignal.MEDIA)
                 || signals.contains(EscalationSignal.LEGAL);
-        if (complaintTurns.isEmpty() && signals.isEmpty() || !threat && selfCaused(chat)) {
-            return ComplaintGrade.none(); // a question, a request naming a topic, or a repair the customer caused
+        if (complaintTurns.isEmpty() && signals.isEmpty() || !threat && saidByCustomer(chat, selfCausedLexicon)
+                || !threat && !upset && saidByCustomer(chat, accessRequestLexicon)) {
+            // a question, a request naming a topic, a repair the customer caused, or a calm plea to get back in
+            return ComplaintGrade.none();
         }
         if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
@@ -82,9 +86,9 @@ final class ComplaintGrader {
         return new ComplaintGrade(best, severity(signals, upset, best), List.copyOf(signals), why);
     }
 
-    private boolean selfCaused(ChatAnalysis chat) {
+    private static boolean saidByCustomer(ChatAnalysis chat, int lexicon) {
         for (int i : chat.customerMessages) {
-            if (chat.hits.get(i).has(selfCausedLexicon)) {
+            if (chat.hits.get(i).has(lexicon)) {
                 return true;
             }
         }

@@ -102,23 +102,26 @@ public record Rulebook(
      * Complaint grading lexicons: phrases per {@link ComplaintType} and per escalation signal. A chat is a
      * complaint when the customer was upset, threatened to escalate, or said one of the {@code problems}
      * (坏了, 还没收到, "not working"); a question that merely names a topic (发票, refund?) is none, and so is a
-     * repair the customer says they caused ({@code selfCaused}: 是我摔坏的, "my fault") unless they threaten.
+     * repair the customer says they caused ({@code selfCaused}: 是我摔坏的, "my fault") unless they threaten, and so is
+     * a calm request to get back into an account ({@code accessRequests}: "recover my account", "I forgot my email",
+     * "was hacked") unless the customer is upset or threatens.
      * {@code notProblems} are the exclusions of {@code problems}, as every rule has: a problem word inside one of
      * them names no problem (没故障, 只要坏了就能换吗, 怎么查到哪里了, "no problem"), so a lead fixes such a false
      * complaint in the rulebook.
      */
     public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation,
-            List<String> problems, List<String> selfCaused, List<String> notProblems) {
+            List<String> problems, List<String> selfCaused, List<String> notProblems, List<String> accessRequests) {
         public Complaint {
             types = types == null ? Map.of() : Map.copyOf(types);
             escalation = escalation == null ? Map.of() : Map.copyOf(escalation);
             problems = problems == null ? List.of() : List.copyOf(problems);
             selfCaused = selfCaused == null ? List.of() : List.copyOf(selfCaused);
             notProblems = notProblems == null ? List.of() : List.copyOf(notProblems);
+            accessRequests = accessRequests == null ? List.of() : List.copyOf(accessRequests);
         }
 
         public Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {
-            this(types, escalation, null, null, null);
+            this(types, escalation, null, null, null, null);
         }
     }
 }

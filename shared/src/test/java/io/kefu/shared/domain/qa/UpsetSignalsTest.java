@@ -286,6 +286,23 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void aCalmRequestToGetBackIntoAnAccountIsNoComplaintAnUpsetOneIs() {
+            // dev en-ibm-0329, 0177: recovering an account or a taken-over login is a request (complaint.accessRequests)
+            var calm = score(Chat.en().customer(0, "I'm trying to recover my long lost account, can you help me?")
+                    .agent(2, "Hi there"));
+            assertThat(calm.complaint().type()).isEqualTo(ComplaintType.NONE);
+            var hacked = score(Chat.en().customer(0, "My account was compromised and now I can't sign in").agent(2, "Hi"));
+            assertThat(hacked.complaint().type()).isEqualTo(ComplaintType.NONE);
+            // upset, it is a complaint about the account again
+            var upset = score(Chat.en().customer(0, "This is ridiculous!!! I have tried to recover my account for a week")
+                    .agent(2, "Hi there"));
+            assertThat(upset.complaint().type()).isNotEqualTo(ComplaintType.NONE);
+            // a fault in the account is no request to get back in
+            var fault = score(Chat.en().customer(0, "I can't log into my account since the update").agent(2, "Hi there"));
+            assertThat(fault.complaint().type()).isNotEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
         void aLeadFixesAFalseComplaintInTheRulebookNotInCode() throws Exception {
             // the same default rulebook without its notProblems: 没故障 is read as a fault again
             String yaml;
