@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o"
+halves="a b c d e f g h i j k l m n o p q"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -25,6 +25,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 2026123[234]\)/) half = "m"
   else if ($5 ~ /seed 2026123[567]\)/) half = "n"
   else if ($5 ~ /seed 202612(38|39|40)\)/) half = "o"
+  else if ($5 ~ /seed 202612(41|42|43)\)/) half = "p"
+  else if ($5 ~ /seed 202612(44|45|46)\)/) half = "q"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
