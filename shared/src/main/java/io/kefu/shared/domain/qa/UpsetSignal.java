@@ -104,10 +104,11 @@ final class UpsetSignal {
                 grade += IMPATIENT;
                 evidence = evidence == null ? chase.evidence() : evidence;
             }
+            boolean restated = restatedToOpener(chat, customer, s, signals.repeatSimilarity());
             if (impatient) {
-                // chasing: impatient again within the last two customer turns
-                grade += IMPATIENT + (s - 1 >= 0 && impatientTurns.contains(s - 1)
-                        || s - 2 >= 0 && impatientTurns.contains(s - 2) ? CHASING : 0);
+                // chasing: impatient again within the last two customer turns (not the question restated to the opener)
+                grade += IMPATIENT + (!restated && (s - 1 >= 0 && impatientTurns.contains(s - 1)
+                        || s - 2 >= 0 && impatientTurns.contains(s - 2)) ? CHASING : 0);
                 impatientTurns.add(s);
                 evidence = evidence == null ? h.evidence(impatience) : evidence;
             }
@@ -128,12 +129,12 @@ final class UpsetSignal {
                 grade += SHOUTING;
                 evidence = evidence == null ? raw : evidence;
             }
-            if (repeatsEarlier(chat, customer, s, signals.repeatSimilarity())) {
+            if (!restated && repeatsEarlier(chat, customer, s, signals.repeatSimilarity())) {
                 grade += REPEATED;
                 evidence = evidence == null ? raw : evidence;
             }
             int before = repeatedWords;
-            repeatedWords += h.count(repeated);
+            repeatedWords += restated ? 0 : h.count(repeated);
             if (repeatedWords >= signals.repeatThreshold() && before < repeatedWords) {
                 grade += REPEATED_WORD;
                 evidence = evidence == null ? h.evidence(repeated) : evidence;
@@ -166,6 +167,24 @@ final class UpsetSignal {
             }
         }
         return null;
+    }
+
+    /**
+     * The customer's opening question asked again, in nearly the same words, right after the agent's first reply
+     * with no other reply between: it was sent before anyone joined and the opener (有什么问题我可以帮您处理或解决呢?)
+     * did not read it, so saying it again is no sign the problem is going unsolved (half Q zh-jddc-0764, 0765). Short
+     * questions count too (为什么一直不更新啊): being the same words right after the opener is what shows it.
+     */
+    private static boolean restatedToOpener(ChatAnalysis chat, List<Integer> customer, int s, double threshold) {
+        List<Integer> agent = chat.agentReplies;
+        if (s == 0 || agent.isEmpty()) {
+            return false;
+        }
+        int opener = agent.get(0);
+        int earlier = customer.get(s - 1);
+        int at = customer.get(s);
+        return earlier < opener && opener < at && (agent.size() == 1 || agent.get(1) > at)
+                && CompiledRulebook.dice(chat.hits.get(at), chat.hits.get(earlier)) >= threshold;
     }
 
     private static boolean repeatsEarlier(ChatAnalysis chat, List<Integer> customer, int s, double threshold) {

@@ -141,6 +141,19 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void theOpeningQuestionAskedAgainToTheOpenerIsNotRepeating() {
+            // half Q zh-jddc-0764: sent before anyone joined, asked again after a greeting that did not read it
+            var restated = upset(Chat.zh().customer(0, "我取消订单了 怎么还没退款呢").agent(2, "有什么问题我可以帮您处理或解决呢?")
+                    .customer(4, "我取消订单了 怎么还没退款呢").agent(6, "您好 退款会在三个工作日内到账"));
+            assertThat(restated).isFalse();
+            // asked a third time, after an answer, it is chasing again
+            var chased = upset(Chat.zh().customer(0, "我取消订单了 怎么还没退款呢").agent(2, "有什么问题我可以帮您处理或解决呢?")
+                    .customer(4, "我取消订单了 怎么还没退款呢").agent(6, "您好 退款会在三个工作日内到账")
+                    .customer(8, "我取消订单了 怎么还没退款呢").agent(10, "您好"));
+            assertThat(chased).isTrue();
+        }
+
+        @Test
         void sayingSomethingOnceIsNot() {
             assertThat(zhUpset("我说一下，是上周买的")).isFalse();
             assertThat(enUpset("The order number is in my first message")).isFalse();
