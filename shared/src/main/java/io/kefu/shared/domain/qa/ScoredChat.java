@@ -21,6 +21,20 @@ final class ScoredChat extends ChatAnalysis {
         return upset;
     }
 
+    /** Whether the agent's first reply opens as the rulebook's greeting rules say an opener does (您好, 有什么可以帮您). */
+    boolean openerGreets() {
+        if (agentReplies.isEmpty()) {
+            return false;
+        }
+        int opener = agentReplies.get(0);
+        for (Rule rule : book.rulebook().rules()) {
+            if (rule.kind() == RuleKind.OPENING_GREETING && ruleHits(rule, new Condition.Range(1, null))[opener] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The rule's condition on agent replies: evidence per message index (null = no hit). */
     String[] ruleHits(Rule rule) {
         return ruleHits(rule, null);

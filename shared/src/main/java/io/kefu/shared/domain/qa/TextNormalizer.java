@@ -14,7 +14,9 @@ import java.util.Collection;
  *   <li>sentence punctuation, commas and line breaks become one {@code '\n'}: the clause boundary no phrase
  *       crosses and similarity is measured within (chat writes one clause per comma: "好的，请问还有其他问题吗");</li>
  *   <li>other punctuation, spaces between Chinese characters, emoji and the rulebook's filler particles
- *       (亲, 哦, 呢 ...) dropped.</li>
+ *       (亲, 哦, 呢 ...) dropped;</li>
+ *   <li>a social-media handle (@hulu_support, @AskPlayStation) dropped: it addresses a message, it says nothing in
+ *       it, and "@hulu_support" would otherwise read as the word "support".</li>
  * </ul>
  * Phrases and chat text go through the same normalizer, so "亲，您好呀～" matches the phrase "您好".
  */
@@ -38,6 +40,11 @@ public final class TextNormalizer {
         return c < 0x2E80 && c != CLAUSE && c != WORD_GAP && Character.isLetterOrDigit(c);
     }
 
+    /** A char of a handle as Twitter and most platforms allow them (ASCII letters, digits, underscore). */
+    private static boolean handleChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
     public NormalizedText normalize(String raw) {
         if (raw == null || raw.isEmpty()) {
             return new NormalizedText("", new int[0], new int[0]);
@@ -48,6 +55,14 @@ public final class TextNormalizer {
             int start = i;
             i += Character.charCount(cp);
             if (CharFolding.invisible(cp)) {
+                continue;
+            }
+            if ((cp == '@' || cp == '\uFF20') && i < raw.length() && handleChar(raw.charAt(i))
+                    && (start == 0 || !handleChar(raw.charAt(start - 1)))) {
+                while (i < raw.length() && handleChar(raw.charAt(i))) {
+                    i++;
+                }
+                out.accept(WORD_GAP, raw, start, i);
                 continue;
             }
             String expanded = CharFolding.nfkc(cp);

@@ -48,7 +48,7 @@ final class UpsetSignal {
 
     private UpsetSignal() {}
 
-    static List<Turn> turns(CompiledRulebook book, ChatAnalysis chat, int[] escalation) {
+    static List<Turn> turns(CompiledRulebook book, ScoredChat chat, int[] escalation) {
         var signals = book.rulebook().signals();
         int negative = book.lexiconOf(Lexicon.NEGATIVE);
         int intensifier = book.lexiconOf(Lexicon.INTENSIFIER);
@@ -170,12 +170,13 @@ final class UpsetSignal {
     }
 
     /**
-     * The customer's opening question asked again, in nearly the same words, right after the agent's first reply
-     * with no other reply between: it was sent before anyone joined and the opener (有什么问题我可以帮您处理或解决呢?)
-     * did not read it, so saying it again is no sign the problem is going unsolved (half Q zh-jddc-0764, 0765). Short
-     * questions count too (为什么一直不更新啊): being the same words right after the opener is what shows it.
+     * The customer's opening question asked again, in nearly the same words, in answer to the agent's opening
+     * greeting, with no other reply between: it was sent before anyone joined and the opener (有什么问题我可以帮您处理或
+     * 解决呢?) did not read it, so saying it again is no sign the problem is going unsolved (half Q zh-jddc-0764, 0765,
+     * dev 0092). Short questions count too (为什么一直不更新啊): the same words in answer to the greeting is what shows
+     * it. After a first reply that acknowledges it (好的) the repeat is chasing.
      */
-    private static boolean restatedToOpener(ChatAnalysis chat, List<Integer> customer, int s, double threshold) {
+    private static boolean restatedToOpener(ScoredChat chat, List<Integer> customer, int s, double threshold) {
         List<Integer> agent = chat.agentReplies;
         if (s == 0 || agent.isEmpty()) {
             return false;
@@ -184,7 +185,7 @@ final class UpsetSignal {
         int earlier = customer.get(s - 1);
         int at = customer.get(s);
         return earlier < opener && opener < at && (agent.size() == 1 || agent.get(1) > at)
-                && CompiledRulebook.dice(chat.hits.get(at), chat.hits.get(earlier)) >= threshold;
+                && CompiledRulebook.dice(chat.hits.get(at), chat.hits.get(earlier)) >= threshold && chat.openerGreets();
     }
 
     private static boolean repeatsEarlier(ChatAnalysis chat, List<Integer> customer, int s, double threshold) {
