@@ -17,6 +17,15 @@ class PhraseMatchingTest {
     }
 
     @Test
+    void aHandleAddressesAMessageAndIsNotReadAsWords() {
+        // dev en-ibm-0500: "@hulu_support" read as the word "support" made a freeze a customer-service complaint
+        assertThat(normalizer.normalizeToString("@hulu_support Hulu will freeze")).isEqualTo("hulu will freez");
+        assertThat(normalizer.normalizeToString("Hi @jpmel2, thanks")).isEqualTo("hi\nthank");
+        // an e-mail address is not a handle: the PII rules read it
+        assertThat(normalizer.normalizeToString("mail me at ann@example.com")).isEqualTo("mail me at ann exampl com");
+    }
+
+    @Test
     void originalTextOfAMatchIsRecoverable() {
         NormalizedText n = normalizer.normalize("亲，不 知道哦");
         assertThat(n.text()).isEqualTo("不知道");
