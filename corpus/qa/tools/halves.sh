@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q"
+halves="a b c d e f g h i j k l m n o p q r s"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -27,6 +27,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(38|39|40)\)/) half = "o"
   else if ($5 ~ /seed 202612(41|42|43)\)/) half = "p"
   else if ($5 ~ /seed 202612(44|45|46)\)/) half = "q"
+  else if ($5 ~ /seed 202612(47|48|49)\)/) half = "r"
+  else if ($5 ~ /seed 202612(50|51|52)\)/) half = "s"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
