@@ -89,6 +89,16 @@ class RealChatFailuresTest {
             var s = score(Chat.zh().customer(0, "这个怎么回事").agent(2, text));
             assertThat(finding(s, "forbidden").outcome()).as(text).isEqualTo(Outcome.FAIL);
         }
+
+        @Test
+        void aGuaranteeRefusedToTheCustomersFaceIsForbiddenOneWithAnAlternativeIsNot() {
+            // half R zh-jddc-0789, 0802; dev zh-jddc-0119
+            var refused = score(Chat.zh().customer(0, "有中文标签吗").agent(2, "这个没法保证哦，亲爱的"));
+            assertThat(finding(refused, "forbidden").outcome()).isEqualTo(Outcome.FAIL);
+            var alternative = score(Chat.zh().customer(0, "什么时候有货")
+                    .agent(2, "近期不能保证有货，如果您着急可以选择其他的商品"));
+            assertThat(finding(alternative, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+        }
     }
 
     @Nested

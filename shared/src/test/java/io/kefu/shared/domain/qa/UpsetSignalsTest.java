@@ -15,6 +15,10 @@ class UpsetSignalsTest {
         return finding(score(chat), "empathy").outcome() != Outcome.NOT_APPLICABLE;
     }
 
+    private static ComplaintType type(Chat chat) {
+        return score(chat).complaint().type();
+    }
+
     private static boolean zhUpset(String customer) {
         return upset(Chat.zh().customer(0, customer).agent(2, "好的，这边为您查看"));
     }
@@ -36,11 +40,31 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void willYouDeliverOrNotIsExasperation() {
+            assertThat(zhUpset("这个订单，到底还送不送啊?")).isTrue(); // half R zh-jddc-0779
+            assertThat(zhUpset("我还要不要付款")).as("a question of what to do").isFalse();
+        }
+
+        @Test
         void plainQuestionsAndPuzzlementAreNot() {
             assertThat(zhUpset("为什么开票出来是这个金额")).isFalse();
             assertThat(zhUpset("我不是付了这个金额吗")).isFalse();
             assertThat(enUpset("Why is my invoice showing a different amount?")).isFalse();
             assertThat(enUpset("If you don't mind, could you check my order?")).isFalse();
+        }
+    }
+
+    @Nested
+    class SadnessAndContempt {
+        @Test
+        void sadnessAtTheCompanyDisappointmentAndContemptAreUpset() {
+            // half R en-ibm-0518, 0523, 0533; zh-jddc-0790, 0802
+            assertThat(enUpset("it is sad that you are letting people get away with price gouging")).isTrue();
+            assertThat(enUpset("I expect more from pricey software")).isTrue();
+            assertThat(enUpset("which fker tried to sign into my account")).isTrue();
+            assertThat(zhUpset("我现在讨厌在淘宝上购物了，物流服务超级差")).isTrue();
+            assertThat(zhUpset("难道京东官方客服也是外包的 这么不专业")).isTrue();
+            assertThat(enUpset("I expect the parcel on Monday")).isFalse();
         }
     }
 
@@ -256,6 +280,29 @@ class UpsetSignalsTest {
             assertThat(negated.complaint().reasons()).isEmpty();
             var polite = score(Chat.en().customer(0, "No problem, thanks for checking").agent(2, "Hi there"));
             assertThat(polite.complaint().type()).isEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
+        void plainReportsOfAFaultAreComplaintsOfTheirType() {
+            // half R: a return that came back wrong, an installer who never came, a thing stuck, a light flashing
+            assertThat(type(Chat.zh().customer(0, "这单客户拒收，退错了商品").agent(2, "好的"))).isEqualTo(ComplaintType.AFTER_SALES);
+            assertThat(type(Chat.zh().customer(0, "我家热水器到了一直没有师傅上门安装怎么办?").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.AFTER_SALES);
+            assertThat(type(Chat.zh().customer(0, "底部进水晒干后一直闪 还可以用吗").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // a parcel the courier took back (not the refund word 退回)
+            assertThat(type(Chat.zh().customer(0, "到底还送不送啊?").agent(2, "您好")
+                    .customer(4, "派件员说又退回去了 站点什么时候再送过去").agent(6, "会跟站点确认一下的")))
+                    .isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.en().customer(0, "The ps3 is getting stuck. Tried 2 different joysticks").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // a person stuck at home is no fault; a handle is no topic (@hulu_support is not "support")
+            assertThat(type(Chat.en().customer(0, "Now that I'm stuck in the house, what should I watch?").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.NONE);
+            assertThat(type(Chat.en().customer(0, "@hulu_support Hulu on Roku will freeze before the ads end").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // cancelling before it arrives is a request, not a parcel chase
+            assertThat(type(Chat.zh().customer(0, "趁还没收到，帮我取消订单吧").agent(2, "您好"))).isEqualTo(ComplaintType.NONE);
         }
 
         @Test
