@@ -10,7 +10,8 @@ import java.util.List;
  *       +{@value #INTENSIFIED} when an intensifier comes just before it (太, 真的, "so"), and nothing when a
  *       negation does (不生气, "not angry");</li>
  *   <li>{@value #IMPATIENT} for an impatience phrase (怎么还没, 到底, "still not"): weak alone, +{@value #CHASING}
- *       when one of the customer's last two sentences was impatient too (chasing);</li>
+ *       when one of the customer's last two sentences was impatient too (chasing); nothing in a sentence that
+ *       thanks or asks politely ({@code gratitude}: 请问什么时候能退款呢 is a question, not a chase);</li>
  *   <li>{@value #THREAT} for an escalation threat (12315, 曝光, lawyer);</li>
  *   <li>{@value #SHOUTING} for angry punctuation (!!, ?!; not ??? -- puzzlement) or shouted capitals
  *       ({@link ToneMarks}), unless the sentence thanks ("Thank you!!"); {@value #SHOUTING} for a negative emoji;</li>
@@ -97,9 +98,10 @@ final class UpsetSignal {
                 grade += CHASED;
                 evidence = evidence == null ? chase.evidence() : evidence;
             }
-            boolean impatient = h.countOutside(impatience, -1) > 0
+            boolean courteous = h.has(gratitude);
+            boolean impatient = !courteous && h.countOutside(impatience, -1) > 0
                     && !NegationScope.governs(h, negation, intensifier, h.beginOutside(impatience, -1));
-            if (chase.strength() == ChasingSignal.Strength.WEAK && !impatient) {
+            if (chase.strength() == ChasingSignal.Strength.WEAK && !impatient && !courteous) {
                 // a short stated wait (三天了) is impatience: with an impatient word (还没, 这么久) it is one sign, not two
                 grade += IMPATIENT;
                 evidence = evidence == null ? chase.evidence() : evidence;

@@ -178,6 +178,16 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void aPoliteQuestionAboutTimeIsNoChase() {
+            // dev zh-jddc-0605, 0500: 请问 / 麻烦您 / 谢谢 mute weak impatience, not a strong sign
+            assertThat(upset(Chat.zh().customer(0, "什么时候能发货").agent(2, "您好 正在安排")
+                    .customer(4, "怎么还没发货").agent(6, "好的"))).isTrue();
+            assertThat(upset(Chat.zh().customer(0, "请问什么时候能发货").agent(2, "您好 正在安排")
+                    .customer(4, "请问怎么还没发货呢").agent(6, "好的"))).isFalse();
+            assertThat(zhUpset("麻烦您帮我看看 怎么还没到 气死我了")).as("anger said outright still counts").isTrue();
+        }
+
+        @Test
         void sayingSomethingOnceIsNot() {
             assertThat(zhUpset("我说一下，是上周买的")).isFalse();
             assertThat(enUpset("The order number is in my first message")).isFalse();
