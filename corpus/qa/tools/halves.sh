@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s"
+halves="a b c d e f g h i j k l m n o p q r s t u"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -29,6 +29,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(44|45|46)\)/) half = "q"
   else if ($5 ~ /seed 202612(47|48|49)\)/) half = "r"
   else if ($5 ~ /seed 202612(50|51|52)\)/) half = "s"
+  else if ($5 ~ /seed 202612(53|54|55)\)/) half = "t"
+  else if ($5 ~ /seed 202612(56|57|58)\)/) half = "u"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
