@@ -407,6 +407,20 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void theCompanysOwnNumbersAndAddressesAreNoDisclosure() {
+            // half T zh-jddc-0888: the outbound numbers a callback will come from, after the customer gave his phone
+            var outbound = score(Chat.zh().customer(0, "电话[数字x]").agent(2, "我们的外呼号码会显示为:[数字x]、[数字x]"));
+            assertThat(finding(outbound, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            // half T zh-jddc-0853, 0860 and dev zh-jddc-0314: a return address, where the parcel is now, where to post
+            for (String reply : new String[] {"退货地址:上海[地址x] 亲亲", "目前是在烟台[地址x] 哦", "请将发票邮寄到地址:北京[地址x]"}) {
+                var s = score(Chat.zh().customer(0, "我要退货").agent(2, reply));
+                assertThat(finding(s, "pii-disclosure").outcome()).as(reply).isEqualTo(Outcome.PASS);
+            }
+            var own = score(Chat.zh().customer(0, "我要退货").agent(2, "您的收货地址是上海[地址x]对吗"));
+            assertThat(finding(own, "pii-disclosure").outcome()).as("the customer's own").isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
         void aMaskedNumberWithoutTheCustomersPhoneOrAProductNumberIsNot() {
             var card = score(Chat.zh().customer(0, "这个有货吗").agent(2, "游戏本I[数字x] SKU:[电话x]"));
             assertThat(finding(card, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
