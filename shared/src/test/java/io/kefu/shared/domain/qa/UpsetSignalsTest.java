@@ -188,6 +188,15 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void askingUnderWhatCircumstancesIsNoImpatience() {
+            // dev zh-jddc-0883: asked again after the opener asked for the order, 什么情况下 is a question about a rule
+            assertThat(upset(Chat.zh().customer(0, "我想咨询一下什么情况下订单不支持退款").agent(2, "有订单号吗")
+                    .customer(4, "我只是想知道什么情况下订单不支持退款").agent(6, "这个是三方的商品"))).isFalse();
+            assertThat(upset(Chat.zh().customer(0, "帮我看看，现在什么情况").agent(2, "稍等")
+                    .customer(4, "怎么还没处理").agent(6, "好的"))).as("chasing the state of it").isTrue();
+        }
+
+        @Test
         void sayingSomethingOnceIsNot() {
             assertThat(zhUpset("我说一下，是上周买的")).isFalse();
             assertThat(enUpset("The order number is in my first message")).isFalse();
@@ -311,6 +320,9 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.NONE);
             assertThat(type(Chat.en().customer(0, "@hulu_support Hulu on Roku will freeze before the ads end").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // a return request closed by someone else (dev zh-jddc-0147)
+            assertThat(type(Chat.zh().customer(0, "第三方退货申请被关闭是什么情况").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.AFTER_SALES);
             // cancelling before it arrives is a request, not a parcel chase
             assertThat(type(Chat.zh().customer(0, "趁还没收到，帮我取消订单吧").agent(2, "您好"))).isEqualTo(ComplaintType.NONE);
         }
