@@ -190,8 +190,10 @@ class UpsetSignalsTest {
         @Test
         void askingUnderWhatCircumstancesIsNoImpatience() {
             // dev zh-jddc-0883: asked again after the opener asked for the order, 什么情况下 is a question about a rule
-            assertThat(upset(Chat.zh().customer(0, "我想咨询一下什么情况下订单不支持退款").agent(2, "有订单号吗")
-                    .customer(4, "我只是想知道什么情况下订单不支持退款").agent(6, "这个是三方的商品"))).isFalse();
+            assertThat(upset(Chat.zh().customer(0, "你好 我想咨询一下什么情况下订单不支持退款")
+                    .agent(2, "晚上好!小妹有什么问题我可以帮您处理或解决呢? 有订单号吗")
+                    .customer(4, "稍等 比如这个， 我本来想确认收货，点错位置了，然后提示我不支持退款 我只是想知道什么情况下订单不支持退款")
+                    .agent(6, "这个是三方的商品呢，需要您联系卖家呢"))).isFalse();
             assertThat(upset(Chat.zh().customer(0, "帮我看看，现在什么情况").agent(2, "稍等")
                     .customer(4, "怎么还没处理").agent(6, "好的"))).as("chasing the state of it").isTrue();
         }
