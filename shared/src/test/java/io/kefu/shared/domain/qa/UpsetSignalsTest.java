@@ -322,6 +322,16 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.NONE);
             assertThat(type(Chat.en().customer(0, "@hulu_support Hulu on Roku will freeze before the ads end").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // half T: signed for but not received, a short shipment, an answer that never came
+            assertThat(type(Chat.zh().customer(0, "这个件已经签收了 但是客户没有收到").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.zh().customer(0, "怎么那个香辣黄花鱼才发到一瓶的?我订了两瓶").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.zh().customer(0, "协商扣款货值一半 之后就没有答复了").agent(2, "您好")))
+                    .isNotEqualTo(ComplaintType.NONE);
+            // a phone the customer broke is his own cause (half T en-ibm-0587)
+            assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.NONE);
             // a return request closed by someone else (dev zh-jddc-0147)
             assertThat(type(Chat.zh().customer(0, "第三方退货申请被关闭是什么情况").agent(2, "您好")))
                     .isEqualTo(ComplaintType.AFTER_SALES);
