@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s t u"
+halves="a b c d e f g h i j k l m n o p q r s t u v w"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -31,6 +31,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(50|51|52)\)/) half = "s"
   else if ($5 ~ /seed 202612(53|54|55)\)/) half = "t"
   else if ($5 ~ /seed 202612(56|57|58)\)/) half = "u"
+  else if ($5 ~ /seed 202612(59|60|61)\)/) half = "v"
+  else if ($5 ~ /seed 202612(62|63|64)\)/) half = "w"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
