@@ -9,14 +9,14 @@ import java.util.Collection;
  *   <li>characters folded by {@link CharFolding} (NFKC, look-alikes, traditional to simplified, lower case);
  *       invisible characters (format, private use, Hangul fillers) removed;</li>
  *   <li>Latin words and digit runs kept apart by one space, so "closer" never contains the phrase "loser"
- *       and "12315" is not found in "2026-11-23 15:30"; an apostrophe inside a word is dropped ("don't" = "dont");</li>
+ *       and "12315" is not found in "2026-11-23 15:30"; an apostrophe inside a word is dropped ("don't" = "dont");
+ *       an underscore joins a word, so the handle "@hulu_support" is one word, not the word "support" (a handle
+ *       that is a name, @BBB, still reads as that name);</li>
  *   <li>English words reduced to their Snowball stem (delivered, delivery -> deliv...), phrases alike;</li>
  *   <li>sentence punctuation, commas and line breaks become one {@code '\n'}: the clause boundary no phrase
  *       crosses and similarity is measured within (chat writes one clause per comma: "好的，请问还有其他问题吗");</li>
  *   <li>other punctuation, spaces between Chinese characters, emoji and the rulebook's filler particles
- *       (亲, 哦, 呢 ...) dropped;</li>
- *   <li>a social-media handle (@hulu_support, @AskPlayStation) dropped: it addresses a message, it says nothing in
- *       it, and "@hulu_support" would otherwise read as the word "support".</li>
+ *       (亲, 哦, 呢 ...) dropped.</li>
  * </ul>
  * Phrases and chat text go through the same normalizer, so "亲，您好呀～" matches the phrase "您好".
  */
@@ -35,14 +35,9 @@ public final class TextNormalizer {
         }
     }
 
-    /** A char that forms Latin words or numbers (after folding). */
+    /** A char that forms Latin words or numbers (after folding); '_' joins them (user names, handles). */
     public static boolean wordChar(char c) {
-        return c < 0x2E80 && c != CLAUSE && c != WORD_GAP && Character.isLetterOrDigit(c);
-    }
-
-    /** A char of a handle as Twitter and most platforms allow them (ASCII letters, digits, underscore). */
-    private static boolean handleChar(char c) {
-        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
+        return c < 0x2E80 && c != CLAUSE && c != WORD_GAP && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     public NormalizedText normalize(String raw) {
@@ -55,14 +50,6 @@ public final class TextNormalizer {
             int start = i;
             i += Character.charCount(cp);
             if (CharFolding.invisible(cp)) {
-                continue;
-            }
-            if ((cp == '@' || cp == '\uFF20') && i < raw.length() && handleChar(raw.charAt(i))
-                    && (start == 0 || !handleChar(raw.charAt(start - 1)))) {
-                while (i < raw.length() && handleChar(raw.charAt(i))) {
-                    i++;
-                }
-                out.accept(WORD_GAP, raw, start, i);
                 continue;
             }
             String expanded = CharFolding.nfkc(cp);

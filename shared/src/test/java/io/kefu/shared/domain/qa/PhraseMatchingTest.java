@@ -17,12 +17,15 @@ class PhraseMatchingTest {
     }
 
     @Test
-    void aHandleAddressesAMessageAndIsNotReadAsWords() {
+    void anUnderscoreJoinsAWordSoAHandleIsNotReadAsItsParts() {
         // dev en-ibm-0500: "@hulu_support" read as the word "support" made a freeze a customer-service complaint
-        assertThat(normalizer.normalizeToString("@hulu_support Hulu will freeze")).isEqualTo("hulu will freez");
-        assertThat(normalizer.normalizeToString("Hi @jpmel2, thanks")).isEqualTo("hi\nthank");
-        // an e-mail address is not a handle: the PII rules read it
-        assertThat(normalizer.normalizeToString("mail me at ann@example.com")).isEqualTo("mail me at ann exampl com");
+        assertThat(normalizer.normalizeToString("@hulu_support Hulu will freeze")).isEqualTo("hulu_support hulu will freez");
+        int other = DEFAULT.lexiconOf(Lexicon.complaint(ComplaintType.OTHER)); // lists "support"
+        assertThat(DEFAULT.analyze("@hulu_support it froze").has(other)).isFalse();
+        assertThat(DEFAULT.analyze("I asked support why it froze").has(other)).isTrue();
+        // a handle that is a regulator's name still reads as a threat to go to it
+        assertThat(DEFAULT.analyze("@BBB look at this").has(DEFAULT.lexiconOf(Lexicon.escalation(EscalationSignal.REGULATOR))))
+                .isTrue();
     }
 
     @Test
