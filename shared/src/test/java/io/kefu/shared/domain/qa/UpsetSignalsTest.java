@@ -65,6 +65,13 @@ class UpsetSignalsTest {
             assertThat(zhUpset("我现在讨厌在淘宝上购物了，物流服务超级差")).isTrue();
             assertThat(zhUpset("难道京东官方客服也是外包的 这么不专业")).isTrue();
             assertThat(enUpset("I expect the parcel on Monday")).isFalse();
+            // halves V and W: doing nothing to help, sarcasm, no way through to a person, resignation
+            assertThat(enUpset("@Chase is doing nothing to help biz out so far")).isTrue();
+            assertThat(enUpset("apparently this is how @amazon delivers packages")).isTrue();
+            assertThat(enUpset("I'm in an endless loop of troubleshooting steps on your site")).isTrue();
+            assertThat(enUpset("There's no way of getting my account back")).isTrue();
+            assertThat(enUpset("every time I try to log on it shows a screen")).as("a calm report").isFalse();
+            assertThat(enUpset("I did a dumb thing, I changed my name as a joke")).as("his own").isFalse();
         }
     }
 
