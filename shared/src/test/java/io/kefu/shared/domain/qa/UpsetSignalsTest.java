@@ -64,6 +64,7 @@ class UpsetSignalsTest {
             assertThat(enUpset("which fker tried to sign into my account")).isTrue();
             assertThat(zhUpset("我现在讨厌在淘宝上购物了，物流服务超级差")).isTrue();
             assertThat(zhUpset("难道京东官方客服也是外包的 这么不专业")).isTrue();
+            assertThat(zhUpset("订单里是我妈的 我怕她听不到")).as("the customer's mother, no swearing").isFalse();
             assertThat(enUpset("I expect the parcel on Monday")).isFalse();
             // halves V and W: doing nothing to help, sarcasm, no way through to a person, resignation
             assertThat(enUpset("@Chase is doing nothing to help biz out so far")).isTrue();
@@ -447,6 +448,9 @@ class UpsetSignalsTest {
                 var s = score(Chat.zh().customer(0, "我要退货").agent(2, reply));
                 assertThat(finding(s, "pii-disclosure").outcome()).as(reply).isEqualTo(Outcome.PASS);
             }
+            // half V zh-jddc-0939: the company's bank details for a transfer
+            var bank = score(Chat.zh().customer(0, "对公转账怎么转呢").agent(2, "开户银行:招商银行北京[地址x] 账号:[数字x]"));
+            assertThat(finding(bank, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             var own = score(Chat.zh().customer(0, "我要退货").agent(2, "您的收货地址是上海[地址x]对吗"));
             assertThat(finding(own, "pii-disclosure").outcome()).as("the customer's own").isEqualTo(Outcome.FAIL);
         }
