@@ -337,6 +337,13 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.LOGISTICS);
             assertThat(type(Chat.zh().customer(0, "协商扣款货值一半 之后就没有答复了").agent(2, "您好")))
                     .isNotEqualTo(ComplaintType.NONE);
+            // halves V and W: a parcel routed wrong or chased by when it comes, tracking that does not move, a dent
+            assertThat(type(Chat.zh().customer(0, "物流显示从合肥出库了，为啥发到芜湖了").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.zh().customer(0, "您好，包裹何时能到呢").agent(2, "您好"))).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.zh().customer(0, "到现在没有更新物流动态").agent(2, "您好"))).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.zh().customer(0, "东西刚送到，发现冰箱外观凹陷").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // a phone the customer broke is his own cause (half T en-ibm-0587)
             assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.NONE);
