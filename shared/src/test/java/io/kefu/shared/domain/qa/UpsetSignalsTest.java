@@ -344,6 +344,13 @@ class UpsetSignalsTest {
             assertThat(type(Chat.zh().customer(0, "到现在没有更新物流动态").agent(2, "您好"))).isEqualTo(ComplaintType.LOGISTICS);
             assertThat(type(Chat.zh().customer(0, "东西刚送到，发现冰箱外观凹陷").agent(2, "您好")))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // halves V and W: a thing bought or won that is not there, a bonus not received, buffering
+            assertThat(type(Chat.en().customer(0, "bought the vigilante last night got back on today and it's not there")
+                    .agent(2, "Hi"))).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.en().customer(0, "I haven't got my bonus for my shark card yet, please help").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.en().customer(0, "my hulu is just buffering. Netflix works fine").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // a phone the customer broke is his own cause (half T en-ibm-0587)
             assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.NONE);
