@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s t u v w"
+halves="a b c d e f g h i j k l m n o p q r s t u v w x y"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -33,6 +33,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(56|57|58)\)/) half = "u"
   else if ($5 ~ /seed 202612(59|60|61)\)/) half = "v"
   else if ($5 ~ /seed 202612(62|63|64)\)/) half = "w"
+  else if ($5 ~ /seed 202612(65|66|67)\)/) half = "x"
+  else if ($5 ~ /seed 202612(68|69|70)\)/) half = "y"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
