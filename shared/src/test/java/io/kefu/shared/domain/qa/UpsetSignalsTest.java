@@ -465,6 +465,9 @@ class UpsetSignalsTest {
             // half V zh-jddc-0939: the company's bank details for a transfer
             var bank = score(Chat.zh().customer(0, "对公转账怎么转呢").agent(2, "开户银行:招商银行北京[地址x] 账号:[数字x]"));
             assertThat(finding(bank, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            // half Y zh-jddc-1085: the address the customer asked where to post to
+            var postTo = score(Chat.zh().customer(0, "帮我看看是寄哪个地址").agent(2, "广东[地址x]"));
+            assertThat(finding(postTo, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             var own = score(Chat.zh().customer(0, "我要退货").agent(2, "您的收货地址是上海[地址x]对吗"));
             assertThat(finding(own, "pii-disclosure").outcome()).as("the customer's own").isEqualTo(Outcome.FAIL);
         }
