@@ -351,6 +351,11 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.en().customer(0, "my hulu is just buffering. Netflix works fine").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            // a fault with the return asked for it is about the product (half Y zh-jddc-1057); the return itself late is not
+            assertThat(type(Chat.zh().customer(0, "买了两次都坏了，我现在能退货吗 可以退货吗").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.zh().customer(0, "退货申请了一个星期了还没退款").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.AFTER_SALES);
             // a phone the customer broke is his own cause (half T en-ibm-0587)
             assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.NONE);
@@ -367,8 +372,11 @@ class UpsetSignalsTest {
             var outage = score(Chat.en().customer(0, "I keep getting a message: services are unavailable. Please return to GTA V")
                     .agent(2, "Hi there"));
             assertThat(outage.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            var goods = score(Chat.en().customer(0, "The blender is broken, I want to return it for a refund").agent(2, "Hi there"));
+            var goods = score(Chat.en().customer(0, "I returned the blender two weeks ago and still no refund").agent(2, "Hi there"));
             assertThat(goods.complaint().type()).isEqualTo(ComplaintType.AFTER_SALES);
+            // broken and asked back: the fault is the complaint, the return its remedy
+            var broken = score(Chat.en().customer(0, "The blender is broken, I want to return it for a refund").agent(2, "Hi there"));
+            assertThat(broken.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
             var gone = score(Chat.en().customer(0, "I got the F1 car in the casino and now its gone.").agent(2, "Hi there"));
             assertThat(gone.complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
             var missing = score(Chat.en().customer(0, "I recorded a meeting to the cloud, it's not showing up").agent(2, "Hi there"));
