@@ -65,6 +65,12 @@ class UpsetSignalsTest {
             assertThat(zhUpset("我现在讨厌在淘宝上购物了，物流服务超级差")).isTrue();
             assertThat(zhUpset("难道京东官方客服也是外包的 这么不专业")).isTrue();
             assertThat(zhUpset("订单里是我妈的 我怕她听不到")).as("the customer's mother, no swearing").isFalse();
+            // halves R to Y: the wait, effort wasted, going elsewhere, being dropped, a stock answer
+            assertThat(zhUpset("那样黄瓜菜都凉了，我已经跟商家催了两天了")).isTrue();
+            assertThat(zhUpset("这一次已经浪费我很多精力和时间了 看来我也考虑换一下购物平台了")).isTrue();
+            assertThat(zhUpset("他是不管了吗 昨天就告诉他了")).isTrue();
+            assertThat(zhUpset("很官方的回答哦")).isTrue();
+            assertThat(zhUpset("要是等半个月左右的话我就将就着用吧")).as("a hypothetical make-do").isFalse();
             assertThat(enUpset("I expect the parcel on Monday")).isFalse();
             // halves V and W: doing nothing to help, sarcasm, no way through to a person, resignation
             assertThat(enUpset("@Chase is doing nothing to help biz out so far")).isTrue();
