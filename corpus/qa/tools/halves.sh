@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s t u v w x y"
+halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -35,6 +35,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(62|63|64)\)/) half = "w"
   else if ($5 ~ /seed 202612(65|66|67)\)/) half = "x"
   else if ($5 ~ /seed 202612(68|69|70)\)/) half = "y"
+  else if ($5 ~ /seed 202612(71|72|73)\)/) half = "z"
+  else if ($5 ~ /seed 202612(74|75|76)\)/) half = "aa"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
