@@ -79,6 +79,10 @@ class UpsetSignalsTest {
             assertThat(enUpset("There's no way of getting my account back")).isTrue();
             assertThat(enUpset("every time I try to log on it shows a screen")).as("a calm report").isFalse();
             assertThat(enUpset("I did a dumb thing, I changed my name as a joke")).as("his own").isFalse();
+            // halves Z and AA: a drawn-out swear or sigh, "how is it legal"
+            assertThat(enUpset("like that's supposed to be standard practice is fuuuuuuucked")).isTrue();
+            assertThat(enUpset("Ughhh my Mac laptop won't shut off")).isTrue();
+            assertThat(enUpset("@ebay how is it legal to sell it for 3-4 times as much")).isTrue();
         }
     }
 
@@ -479,6 +483,11 @@ class UpsetSignalsTest {
             // half V zh-jddc-0939: the company's bank details for a transfer
             var bank = score(Chat.zh().customer(0, "对公转账怎么转呢").agent(2, "开户银行:招商银行北京[地址x] 账号:[数字x]"));
             assertThat(finding(bank, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            // half AA zh-jddc-1161, 1120: the agent's own mailbox, a warehouse the parcel is in
+            var mailbox = score(Chat.zh().customer(0, "好的").agent(2, "这是小妹的邮箱，您后续有采购方面需求的可以直接邮箱我哈[邮箱x]"));
+            assertThat(finding(mailbox, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            var warehouse = score(Chat.zh().customer(0, "怎么不更新").agent(2, "在佛山[地址x] 等接货仓发出了，就能更新信息了"));
+            assertThat(finding(warehouse, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
             // half Y zh-jddc-1085: the address the customer asked where to post to
             var postTo = score(Chat.zh().customer(0, "帮我看看是寄哪个地址").agent(2, "广东[地址x]"));
             assertThat(finding(postTo, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
