@@ -366,6 +366,13 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.zh().customer(0, "退货申请了一个星期了还没退款").agent(2, "您好")))
                     .isEqualTo(ComplaintType.AFTER_SALES);
+            // halves Z and AA: paid-for money not received yet, a purchase the account no longer knows
+            assertThat(type(Chat.en().customer(0, "I purchased the Whale Shark Card Bundle but have yet to receive the money")
+                    .agent(2, "Hi"))).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.en().customer(0, "my account said I have to repurchase Minecraft").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.en().customer(0, "I lost my 2step verification device, can I move it to another device?")
+                    .agent(2, "Hi"))).as("a request to get back in").isEqualTo(ComplaintType.NONE);
             // a phone the customer broke is his own cause (half T en-ibm-0587)
             assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.NONE);
