@@ -373,6 +373,15 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.en().customer(0, "I lost my 2step verification device, can I move it to another device?")
                     .agent(2, "Hi"))).as("a request to get back in").isEqualTo(ComplaintType.NONE);
+            // halves Z and AA (Chinese): tracking gone quiet, an installation refused, a lagging router; 万一坏了 asks ahead
+            assertThat(type(Chat.zh().customer(0, "这单三号之后就没有物流信息了 麻烦您给看看").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(type(Chat.zh().customer(0, "你们就有一个给我打电话说不能给我安装").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.AFTER_SALES);
+            assertThat(type(Chat.zh().customer(0, "我这个路由器有时候很卡 网络都连接不上").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.zh().customer(0, "万一电脑坏了 能不能到指定服务点维修").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.NONE);
             // a phone the customer broke is his own cause (half T en-ibm-0587)
             assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
                     .isEqualTo(ComplaintType.NONE);
