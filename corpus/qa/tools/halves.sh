@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa"
+halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -37,6 +37,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(68|69|70)\)/) half = "y"
   else if ($5 ~ /seed 202612(71|72|73)\)/) half = "z"
   else if ($5 ~ /seed 202612(74|75|76)\)/) half = "aa"
+  else if ($5 ~ /seed 202612(77|78|79)\)/) half = "ab"
+  else if ($5 ~ /seed 202612(80|81|82)\)/) half = "ac"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
