@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L and N, 420
- * chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Fifteen fresh test halves": status
- * 375/420, complaint type 265/420, 9 false red lines, greeting and satisfaction ≥ 0.94); the dev floors under the
- * tuned half's (758 chats: status 732, complaint type 598, 1 false red line, empathy 0.81 / 0.82).
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S
+ * and U, 630 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Halves P to AC": status
+ * 566/630, complaint type 417/630, 11 false red lines, greeting and satisfaction ≥ 0.95); the dev floors under the
+ * tuned half's (1,528 chats: status 1462, complaint type 1212, 2 false red lines, empathy 0.80 / 0.77).
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -19,8 +19,8 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.87, 0.61, 10);
-        rulesAtLeast(soft, report, 0.88, "greeting", "satisfaction");
+        SoftAssertions soft = floors(report, 0.88, 0.64, 12);
+        rulesAtLeast(soft, report, 0.92, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
     }
@@ -28,10 +28,11 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.77, 1);
+        SoftAssertions soft = floors(report, 0.95, 0.78, 3);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
-        // 0.80: dev empathy is 0.81 / 0.82 with halves I, K, M and O, whose empathy misses it keeps (docs/qa-accuracy.md)
-        rulesAtLeast(soft, report, 0.80, "empathy");
+        // 0.75: dev empathy is 0.80 / 0.77 with halves I to AC, whose empathy misses it keeps (docs/qa-accuracy.md);
+        // it was 0.81 / 0.82 on the 758 chats before halves Q to AC joined
+        rulesAtLeast(soft, report, 0.75, "empathy");
         soft.assertAll();
     }
 
