@@ -22,7 +22,8 @@ import java.util.List;
  *       or more, {@value #IMPATIENT} for a shorter stated wait;</li>
  *   <li>{@value #REPEATED} when the sentence says nearly the same as one of the customer's last three
  *       (character n-gram Dice >= {@code repeatSimilarity}): the problem is not being solved (weak alone: an
- *       order card pasted twice is not anger);</li>
+ *       order card pasted twice is not anger; none for the opening question restated to an opener that greets,
+ *       which neither chases nor counts its repeated words);</li>
  *   <li>{@value #REPEATED_WORD} once a {@code repeatedWords} phrase (退款) has come {@code repeatThreshold}
  *       times: weak alone, a merchant stating facts is not upset.</li>
  * </ul>
