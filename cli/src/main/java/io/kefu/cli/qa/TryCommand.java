@@ -48,7 +48,7 @@ final class TryCommand extends OfflineCommand {
         o.printf("complaint %s / %s%s%n", s.complaint().type(), s.complaint().severity(),
                 s.complaint().signals().isEmpty() ? "" : "  signals " + s.complaint().signals());
         for (ComplaintGrade.Reason r : s.complaint().reasons()) {
-            o.printf("      from [%d] «%s»%n", r.messageIndex(), value(r.evidence()));
+            o.printf("      from [%d] «%s»%s%n", r.messageIndex(), value(r.evidence()), r.upset() ? "  (upset)" : "");
         }
         o.println();
         for (Message m : t.messages()) {

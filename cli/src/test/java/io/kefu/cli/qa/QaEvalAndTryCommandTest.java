@@ -71,7 +71,8 @@ class QaEvalAndTryCommandTest {
         assertThat(run.out).contains("chat-20261111-0003", "status FAIL", "complaint ")
                 .containsPattern("✗ insult FAIL red line  «");
         // why it is a complaint: the customer turns and their words (the defect, then the anger)
-        assertThat(run.out).contains("complaint PRODUCT_QUALITY / MEDIUM\n      from [0] «开胶»\n      from [2] «");
+        assertThat(run.out).contains("complaint PRODUCT_QUALITY / MEDIUM\n      from [0] «开胶»\n      from [2] «")
+                .containsPattern("from \\[2\\] «[^»]+»  \\(upset\\)");
     }
 
     @Test

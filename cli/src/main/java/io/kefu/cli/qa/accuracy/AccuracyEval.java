@@ -1,5 +1,6 @@
 package io.kefu.cli.qa.accuracy;
 
+import io.kefu.shared.domain.qa.ComplaintGrade;
 import io.kefu.shared.domain.qa.Finding;
 import io.kefu.shared.domain.qa.Promise;
 import io.kefu.shared.domain.qa.QaScore;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -101,8 +103,12 @@ public final class AccuracyEval {
                 boolean scoredUpset = Verdict.of(empathy) != Verdict.NA;
                 upset = upset.add(gold.customerUpset(), scoredUpset);
                 if (gold.customerUpset() != scoredUpset) {
+                    // the customer turn read as upset and what showed it, where the complaint grade kept it (the empathy
+                    // finding's index is the agent's reply, and its evidence the apology when empathy passed)
+                    var trigger = scoredUpset ? score.complaint().firstUpsetTurn() : Optional.<ComplaintGrade.Reason>empty();
                     out.add(new Disagreement(chat.id(), "upset", gold.customerUpset().toString(), Boolean.toString(scoredUpset),
-                            empathy == null ? null : empathy.messageIndex(), evidence(empathy)));
+                            trigger.map(ComplaintGrade.Reason::messageIndex).orElse(empathy == null ? null : empathy.messageIndex()),
+                            trigger.map(ComplaintGrade.Reason::evidence).orElse(evidence(empathy))));
                 }
             }
 

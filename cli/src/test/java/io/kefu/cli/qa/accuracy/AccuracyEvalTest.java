@@ -3,6 +3,7 @@ package io.kefu.cli.qa.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kefu.shared.domain.qa.CompiledRulebook;
 import io.kefu.shared.domain.qa.ComplaintGrade;
 import io.kefu.shared.domain.qa.ComplaintSeverity;
 import io.kefu.shared.domain.qa.ComplaintType;
@@ -15,6 +16,7 @@ import io.kefu.shared.domain.qa.ReviewReason;
 import io.kefu.shared.domain.qa.Rule;
 import io.kefu.shared.domain.qa.RuleKind;
 import io.kefu.shared.domain.qa.RulebookLoader;
+import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.domain.qa.Transcript;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +93,21 @@ class AccuracyEvalTest {
         assertThatThrownBy(() -> GoldSet.load(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tiny-rude.gold.json").hasMessageContaining("rules.insult")
                 .hasMessageContaining("FAILED");
+    }
+
+    @Test
+    void anUpsetTheReviewerDidNotSeeShowsTheCustomersTurnNotTheApology(@TempDir Path dir) throws IOException {
+        // dev zh-jddc-0317: the scorer reads turn 12 (再次) as upset, the empathy finding passes on the agent's 谅解 (13)
+        for (String f : List.of("zh-jddc-0317.json", "zh-jddc-0317.gold.json")) {
+            Files.copy(Corpus.dir("dev").resolve(f), dir.resolve(f));
+        }
+        var scorer = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
+        AccuracyReport r = AccuracyEval.evaluate(scorer, GoldSet.load(dir));
+        Disagreement upset = r.disagreements().stream().filter(d -> d.what().equals("upset")).findFirst().orElseThrow();
+        assertThat(upset.messageIndex()).isEqualTo(12);
+        assertThat(upset.evidence()).isEqualTo("再次");
+        Disagreement empathy = r.disagreements().stream().filter(d -> d.what().equals("empathy")).findFirst().orElseThrow();
+        assertThat(empathy.messageIndex()).as("the empathy row keeps the agent's reply").isEqualTo(13);
     }
 
     @Test

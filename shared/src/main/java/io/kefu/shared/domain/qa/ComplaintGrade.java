@@ -1,6 +1,7 @@
 package io.kefu.shared.domain.qa;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * 投诉分级 stored with the score: the type, how severe, and the signals that decided it. {@code reasons} are the
@@ -9,8 +10,20 @@ import java.util.List;
  */
 public record ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals,
         List<Reason> reasons) {
-    /** A customer turn that made the chat a complaint and its evidence (PII redacted). */
-    public record Reason(int messageIndex, String evidence) {}
+    /**
+     * A customer turn that made the chat a complaint and its evidence (PII redacted); {@code upset} when the turn
+     * is an upset one (its evidence the words that showed it), not only a problem named.
+     */
+    public record Reason(int messageIndex, String evidence, boolean upset) {
+        public Reason(int messageIndex, String evidence) {
+            this(messageIndex, evidence, false);
+        }
+    }
+
+    /** The customer's first upset turn, if the grade came from one. */
+    public Optional<Reason> firstUpsetTurn() {
+        return reasons.stream().filter(Reason::upset).findFirst();
+    }
 
     public ComplaintGrade {
         signals = List.copyOf(signals);

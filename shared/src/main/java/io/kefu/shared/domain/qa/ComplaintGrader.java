@@ -81,8 +81,11 @@ final class ComplaintGrader {
         if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
+        Set<Integer> upsetTurns = new HashSet<>();
+        chat.upset().forEach(turn -> upsetTurns.add(turn.index()));
         List<ComplaintGrade.Reason> why = new ArrayList<>(reasons.size());
-        reasons.forEach((turn, evidence) -> why.add(new ComplaintGrade.Reason(turn, Findings.evidence(evidence))));
+        reasons.forEach((turn, evidence) -> why.add(
+                new ComplaintGrade.Reason(turn, Findings.evidence(evidence), upsetTurns.contains(turn))));
         return new ComplaintGrade(best, severity(signals, upset, best), List.copyOf(signals), why);
     }
 
