@@ -43,13 +43,14 @@ final class ComplaintGrader {
     }
 
     ComplaintGrade grade(ScoredChat chat) {
-        Set<Integer> complaintTurns = new HashSet<>();
+        Set<Integer> upsetTurns = new HashSet<>();
         Map<Integer, String> reasons = new TreeMap<>();
         for (UpsetSignal.Turn turn : chat.upset()) {
-            complaintTurns.add(turn.index());
+            upsetTurns.add(turn.index());
             reasons.put(turn.index(), turn.evidence());
         }
-        boolean upset = !complaintTurns.isEmpty();
+        boolean upset = !upsetTurns.isEmpty();
+        Set<Integer> complaintTurns = new HashSet<>(upsetTurns);
         for (int i : chat.customerMessages) {
             String problem = chat.hits.get(i).evidenceOutside(problemLexicon, notProblemLexicon); // null: none named
             if (problem != null) {
@@ -81,8 +82,6 @@ final class ComplaintGrader {
         if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
-        Set<Integer> upsetTurns = new HashSet<>();
-        chat.upset().forEach(turn -> upsetTurns.add(turn.index()));
         List<ComplaintGrade.Reason> why = new ArrayList<>(reasons.size());
         reasons.forEach((turn, evidence) -> why.add(
                 new ComplaintGrade.Reason(turn, Findings.evidence(evidence), upsetTurns.contains(turn))));
@@ -126,7 +125,7 @@ final class ComplaintGrader {
     private ComplaintType bestType(ChatAnalysis chat, Set<Integer> turns) {
         ComplaintType best = ComplaintType.NONE;
         int bestCount = 0;
-        int[] weight = new int[ComplaintType.values().length];
+        int quality = 0; // PRODUCT_QUALITY's weight, below
         for (ComplaintType type : ComplaintType.values()) {
             int lexicon = typeLexicon[type.ordinal()];
             int count = 0;
@@ -135,7 +134,7 @@ final class ComplaintGrader {
                     count += specificity(chat.hits.get(i), lexicon);
                 }
             }
-            weight[type.ordinal()] = count;
+            quality = type == ComplaintType.PRODUCT_QUALITY ? count : quality;
             if (count > bestCount) {
                 best = type;
                 bestCount = count;
@@ -143,7 +142,7 @@ final class ComplaintGrader {
         }
         // a fault named with the return or exchange asked for it (买了两次都坏了，我现在能退货吗) is a complaint about the
         // product; AFTER_SALES is the return, refund or repair itself going wrong (docs/qa-gold-format.md "complaint")
-        if (best == ComplaintType.AFTER_SALES && weight[ComplaintType.PRODUCT_QUALITY.ordinal()] > 0) {
+        if (best == ComplaintType.AFTER_SALES && quality > 0) {
             return ComplaintType.PRODUCT_QUALITY;
         }
         return best;

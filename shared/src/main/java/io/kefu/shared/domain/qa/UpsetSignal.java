@@ -122,7 +122,7 @@ final class UpsetSignal {
                     break;
                 }
             }
-            if (signals.angryPunctuation() && !h.has(gratitude)
+            if (signals.angryPunctuation() && !courteous
                     && (ToneMarks.angryPunctuation(raw) || ToneMarks.shouting(raw))) {
                 grade += SHOUTING;
                 evidence = evidence == null ? raw : evidence;

@@ -477,101 +477,71 @@ class UpsetSignalsTest {
 
     @Nested
     class PiiEcho {
+        private static Outcome pii(String customer, String reply) {
+            return finding(score(Chat.zh().customer(0, customer).agent(2, reply)), "pii-disclosure").outcome();
+        }
+
         @Test
         void theAgentEchoingTheNumberTheCustomerJustGaveIsADisclosure() {
-            var s = score(Chat.zh().customer(0, "电话号码吗 [数字x]").agent(2, "稍等 [数字x]"));
-            assertThat(finding(s, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(pii("电话号码吗 [数字x]", "稍等 [数字x]")).isEqualTo(Outcome.FAIL);
             // the same units as the other masked-number rules: [数字x]小时 is a time limit, not the number echoed
-            var hours = score(Chat.zh().customer(0, "电话号码吗 [数字x]").agent(2, "好的 [数字x]小时内回电"));
-            assertThat(finding(hours, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("电话号码吗 [数字x]", "好的 [数字x]小时内回电")).isEqualTo(Outcome.PASS);
         }
 
         @Test
         void theCompanysOwnNumbersAndAddressesAreNoDisclosure() {
             // half T zh-jddc-0888: the outbound numbers a callback will come from, after the customer gave his phone
-            var outbound = score(Chat.zh().customer(0, "电话[数字x]").agent(2, "我们的外呼号码会显示为:[数字x]、[数字x]"));
-            assertThat(finding(outbound, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("电话[数字x]", "我们的外呼号码会显示为:[数字x]、[数字x]")).isEqualTo(Outcome.PASS);
             // half T zh-jddc-0853, 0860 and dev zh-jddc-0314: a return address, where the parcel is now, where to post
             for (String reply : new String[] {"退货地址:上海[地址x] 亲亲", "目前是在烟台[地址x] 哦", "请将发票邮寄到地址:北京[地址x]"}) {
-                var s = score(Chat.zh().customer(0, "我要退货").agent(2, reply));
-                assertThat(finding(s, "pii-disclosure").outcome()).as(reply).isEqualTo(Outcome.PASS);
+                assertThat(pii("我要退货", reply)).as(reply).isEqualTo(Outcome.PASS);
             }
             // half V zh-jddc-0939: the company's bank details for a transfer
-            var bank = score(Chat.zh().customer(0, "对公转账怎么转呢").agent(2, "开户银行:招商银行北京[地址x] 账号:[数字x]"));
-            assertThat(finding(bank, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("对公转账怎么转呢", "开户银行:招商银行北京[地址x] 账号:[数字x]")).isEqualTo(Outcome.PASS);
             // half AA zh-jddc-1161, 1120: the agent's own mailbox, a warehouse the parcel is in
-            var mailbox = score(Chat.zh().customer(0, "好的").agent(2, "这是小妹的邮箱，您后续有采购方面需求的可以直接邮箱我哈[邮箱x]"));
-            assertThat(finding(mailbox, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var warehouse = score(Chat.zh().customer(0, "怎么不更新").agent(2, "在佛山[地址x] 等接货仓发出了，就能更新信息了"));
-            assertThat(finding(warehouse, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("好的", "这是小妹的邮箱，您后续有采购方面需求的可以直接邮箱我哈[邮箱x]")).isEqualTo(Outcome.PASS);
+            assertThat(pii("怎么不更新", "在佛山[地址x] 等接货仓发出了，就能更新信息了")).isEqualTo(Outcome.PASS);
             // half Y zh-jddc-1085: the address the customer asked where to post to
-            var postTo = score(Chat.zh().customer(0, "帮我看看是寄哪个地址").agent(2, "广东[地址x]"));
-            assertThat(finding(postTo, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var own = score(Chat.zh().customer(0, "我要退货").agent(2, "您的收货地址是上海[地址x]对吗"));
-            assertThat(finding(own, "pii-disclosure").outcome()).as("the customer's own").isEqualTo(Outcome.FAIL);
+            assertThat(pii("帮我看看是寄哪个地址", "广东[地址x]")).isEqualTo(Outcome.PASS);
+            assertThat(pii("我要退货", "您的收货地址是上海[地址x]对吗")).as("the customer's own").isEqualTo(Outcome.FAIL);
         }
 
         @Test
         void aMaskedNumberWithoutTheCustomersPhoneOrAProductNumberIsNot() {
-            var card = score(Chat.zh().customer(0, "这个有货吗").agent(2, "游戏本I[数字x] SKU:[电话x]"));
-            assertThat(finding(card, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var size = score(Chat.zh().customer(0, "尺码多大").agent(2, "这款是[数字x]码的"));
-            assertThat(finding(size, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("这个有货吗", "游戏本I[数字x] SKU:[电话x]")).isEqualTo(Outcome.PASS);
+            assertThat(pii("尺码多大", "这款是[数字x]码的")).isEqualTo(Outcome.PASS);
             // half M zh-jddc-0572: the number is the time limit of the callback, the phone is only asked for
-            var limit = score(Chat.zh().customer(0, "账号存在风险 不支持下单")
-                    .agent(2, "专员会在[数字x]小时之内联系到您哦，辛苦留个回电号码哦"));
-            assertThat(finding(limit, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var phone = score(Chat.zh().customer(0, "账号存在风险").agent(2, "专员会通过[数字x]联系到您哦"));
-            assertThat(finding(phone, "pii-disclosure").outcome()).as("the number itself").isEqualTo(Outcome.FAIL);
+            assertThat(pii("账号存在风险 不支持下单", "专员会在[数字x]小时之内联系到您哦，辛苦留个回电号码哦")).isEqualTo(Outcome.PASS);
+            assertThat(pii("账号存在风险", "专员会通过[数字x]联系到您哦")).as("the number itself").isEqualTo(Outcome.FAIL);
             // an invoice's tax number the publisher masked as an ID is the organisation's
-            var tax = score(Chat.zh().customer(0, "发票抬头改一下").agent(2, "修改内容为 抬头:[组织机构x] 税号:[身份证号x][数字x]XG 确认一下哦"));
-            assertThat(finding(tax, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("发票抬头改一下", "修改内容为 抬头:[组织机构x] 税号:[身份证号x][数字x]XG 确认一下哦")).isEqualTo(Outcome.PASS);
             // half O: the contact details read back (zh-jddc-0678, 0688), not a station's number the customer asked for
-            var readBack = score(Chat.zh().customer(0, "还没收到").agent(2, "[数字x]你的联系方式正确请问还有其他还可以帮到您的吗?"));
-            assertThat(finding(readBack, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
-            var station = score(Chat.zh().customer(0, "您帮忙查下配送站的联系方式").agent(2, "OK [数字x] 座机联系方式哦"));
-            assertThat(finding(station, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(pii("还没收到", "[数字x]你的联系方式正确请问还有其他还可以帮到您的吗?")).isEqualTo(Outcome.FAIL);
+            assertThat(pii("您帮忙查下配送站的联系方式", "OK [数字x] 座机联系方式哦")).isEqualTo(Outcome.PASS);
             // unlabelled JDDC chats: an amount is no phone to echo, a number handed over to call, the invoice title read out
-            var amount = score(Chat.zh().customer(0, "我购买的这款手机今天就有满[数字x]元减[数字x]元的活动")
-                    .agent(2, "[数字x] 荣耀 V[数字x] 高配版 请问是这个商品吗?"));
-            assertThat(finding(amount, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var toCall = score(Chat.zh().customer(0, "站点电话打不通").agent(2, "稍等我帮您联系问下哦 [数字x] 这个号码 您可以联系下的哦"));
-            assertThat(finding(toCall, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var title = score(Chat.zh().customer(0, "发票开好了吗").agent(2, "发票抬头 上海[地址x] 请问还有其他还可以帮到您的吗?"));
-            assertThat(finding(title, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var id = score(Chat.zh().customer(0, "实名认证").agent(2, "您的身份证是[身份证号x]对吗"));
-            assertThat(finding(id, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(pii("我购买的这款手机今天就有满[数字x]元减[数字x]元的活动", "[数字x] 荣耀 V[数字x] 高配版 请问是这个商品吗?")).isEqualTo(Outcome.PASS);
+            assertThat(pii("站点电话打不通", "稍等我帮您联系问下哦 [数字x] 这个号码 您可以联系下的哦")).isEqualTo(Outcome.PASS);
+            assertThat(pii("发票开好了吗", "发票抬头 上海[地址x] 请问还有其他还可以帮到您的吗?")).isEqualTo(Outcome.PASS);
+            assertThat(pii("实名认证", "您的身份证是[身份证号x]对吗")).isEqualTo(Outcome.FAIL);
         }
 
         @Test
         void aMaskedAddressIsADisclosureWhereTheSentenceOrTheCustomerMakesItTheCustomers() {
-            var named = score(Chat.zh().customer(0, "我要改地址").agent(2, "[订单x]订单号 收货地址 上海[地址x]"));
-            assertThat(finding(named, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
-            var asked = score(Chat.zh().customer(0, "帮我看一下收件地址是什么").agent(2, "稍等 湖北[地址x] 已经到达分拣中心"));
-            assertThat(finding(asked, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
-            var confirmed = score(Chat.zh().customer(0, "改一下").agent(2, "是改到武汉[地址x]对吗"));
-            assertThat(finding(confirmed, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
-            var destination = score(Chat.zh().customer(0, "到哪了").agent(2, "您的包裹今天派送至[地址x]"));
-            assertThat(finding(destination, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
-            var bare = score(Chat.zh().customer(0, "帮我登记一下").agent(2, "好的，已为您登记 [地址x]"));
-            assertThat(finding(bare, "pii-disclosure").outcome()).as("a bare address off the route").isEqualTo(Outcome.FAIL);
+            assertThat(pii("我要改地址", "[订单x]订单号 收货地址 上海[地址x]")).isEqualTo(Outcome.FAIL);
+            assertThat(pii("帮我看一下收件地址是什么", "稍等 湖北[地址x] 已经到达分拣中心")).isEqualTo(Outcome.FAIL);
+            assertThat(pii("改一下", "是改到武汉[地址x]对吗")).isEqualTo(Outcome.FAIL);
+            assertThat(pii("到哪了", "您的包裹今天派送至[地址x]")).isEqualTo(Outcome.FAIL);
+            assertThat(pii("帮我登记一下", "好的，已为您登记 [地址x]")).as("a bare address off the route").isEqualTo(Outcome.FAIL);
         }
 
         @Test
         void aPlaceOnTheRouteAnInvoiceTitleOrAnAddressToSendBackToIsNot() {
-            var route = score(Chat.zh().customer(0, "我的快递到哪了").agent(2, "南昌[地址x] 预计明天送达"));
-            assertThat(finding(route, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var title = score(Chat.zh().customer(0, "发票抬头改成学校").agent(2, "佛山[地址x] 税号已修改"));
-            assertThat(finding(title, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var sendBack = score(Chat.zh().customer(0, "给我一个回寄的地址，我回寄过去。")
-                    .agent(2, "请您将发票邮寄到:北京[地址x] 收件人:发票组收"));
-            assertThat(finding(sendBack, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var toTry = score(Chat.zh().customer(0, "电话没人接啊").agent(2, "[姓名x] [电话x] 您试试这个电话"));
-            assertThat(finding(toTry, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var now = score(Chat.zh().customer(0, "[数字x]号买的现都没收到货").agent(2, "已为您查看，此单包裹现已在北京[地址x]"));
-            assertThat(finding(now, "pii-disclosure").outcome()).as("where the parcel is now").isEqualTo(Outcome.PASS);
-            var waybill = score(Chat.zh().customer(0, "现在是锁定状态怎么办").agent(2, "VA[电话x] -[数字x] 已操作一体机发车"));
-            assertThat(finding(waybill, "pii-disclosure").outcome()).as("a waybill number").isEqualTo(Outcome.PASS);
+            assertThat(pii("我的快递到哪了", "南昌[地址x] 预计明天送达")).isEqualTo(Outcome.PASS);
+            assertThat(pii("发票抬头改成学校", "佛山[地址x] 税号已修改")).isEqualTo(Outcome.PASS);
+            assertThat(pii("给我一个回寄的地址，我回寄过去。", "请您将发票邮寄到:北京[地址x] 收件人:发票组收")).isEqualTo(Outcome.PASS);
+            assertThat(pii("电话没人接啊", "[姓名x] [电话x] 您试试这个电话")).isEqualTo(Outcome.PASS);
+            assertThat(pii("[数字x]号买的现都没收到货", "已为您查看，此单包裹现已在北京[地址x]")).as("where the parcel is now").isEqualTo(Outcome.PASS);
+            assertThat(pii("现在是锁定状态怎么办", "VA[电话x] -[数字x] 已操作一体机发车")).as("a waybill number").isEqualTo(Outcome.PASS);
         }
 
         @Test
@@ -582,18 +552,14 @@ class UpsetSignalsTest {
             var asked = score(Chat.zh().customer(0, "发票寄到哪").agent(0, "辛苦您提供下回电号码哦")
                     .customer(0, "给我一个地址吧。").agent(0, "[数字x]"));
             assertThat(finding(asked, "pii-disclosure").outcome()).as("what the customer asked for").isEqualTo(Outcome.PASS);
-            var stock = score(Chat.zh().customer(0, "这几样有货吗").agent(2, "海南[地址x] 板栗红薯 约[金额x]kg 这个是没货的"));
-            assertThat(finding(stock, "pii-disclosure").outcome()).as("a place in a product's name").isEqualTo(Outcome.PASS);
+            assertThat(pii("这几样有货吗", "海南[地址x] 板栗红薯 约[金额x]kg 这个是没货的")).as("a place in a product's name").isEqualTo(Outcome.PASS);
         }
 
         @Test
         void aTimeOrAServiceNumberAfterTheCustomersPhoneIsNoEcho() {
-            var time = score(Chat.zh().customer(0, "晚上七点后电话联系吧 [数字x]").agent(2, "好的，这边[数字x]点后给您回电"));
-            assertThat(finding(time, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var service = score(Chat.zh().customer(0, "今天电话已回访 [数字x]").agent(2, "服务单号: [数字x] 需要先取件的"));
-            assertThat(finding(service, "pii-disclosure").outcome()).isEqualTo(Outcome.PASS);
-            var echo = score(Chat.zh().customer(0, "晚上七点后电话联系吧 [数字x]").agent(2, "好的，[数字x] 这个号码对吗"));
-            assertThat(finding(echo, "pii-disclosure").outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(pii("晚上七点后电话联系吧 [数字x]", "好的，这边[数字x]点后给您回电")).isEqualTo(Outcome.PASS);
+            assertThat(pii("今天电话已回访 [数字x]", "服务单号: [数字x] 需要先取件的")).isEqualTo(Outcome.PASS);
+            assertThat(pii("晚上七点后电话联系吧 [数字x]", "好的，[数字x] 这个号码对吗")).isEqualTo(Outcome.FAIL);
         }
     }
 }
