@@ -61,6 +61,16 @@ SOURCES = {
         "licence": "CC BY-NC-SA 4.0 as listed on the Kaggle dataset page (kaggle.com/datasets/thoughtvector/"
                    "customer-support-on-twitter); the GitHub copy states no licence",
     },
+    # The first 5,000 rows of the same twcs.csv (pandas' index column first, reply ids written as floats "3.0", one
+    # row broken by an unquoted line break): a prefix of the file that twcs-head's rows begin, so tweet ids are shared.
+    "twcs-5k": {
+        "repo": "monalisapatra26+data_visualization", "commit": "40f027927281c1193b45982e5623487ad49da67e",
+        "path": "twcs.csv",
+        "dataset": "Customer Support on Twitter (TWCS, thoughtvector), the first 5,000 rows of twcs.csv",
+        "url": "https://github.com/monalisapatra26/data_visualization/blob/main/twcs.csv",
+        "licence": "CC BY-NC-SA 4.0 as listed on the Kaggle dataset page (kaggle.com/datasets/thoughtvector/"
+                   "customer-support-on-twitter); the GitHub copy states no licence",
+    },
     "abcd": {
         "repo": "asappresearch+abcd", "commit": "6b8700ce67c6b37b062dd7a60abc76d7ef832a97", "path": "data/abcd_sample.json",
         "dataset": "ABCD (Action-Based Conversations Dataset, ASAPP Research), abcd_sample.json",
@@ -150,21 +160,36 @@ SIGNATURE = re.compile(r"(?:\^|/|[-–]\s?)([A-Za-z]{2,12})\s*$")
 TRAILER = re.compile(r"(?:\s+(?:https?://\S+|\d/\d))+\s*$")  # links and "1/2" after the signature
 
 
-def twcs(raw, root):
-    rows = list(csv.DictReader(io.StringIO(raw)))
-    by_id = {r["tweet_id"]: r for r in rows}
-    if root not in by_id:
-        raise SystemExit("twcs: no tweet " + root)
+def twcs_rows(raw):
+    """The tweets of a TWCS csv, whichever copy: rows a broken line break left without an inbound flag are dropped,
+    and reply ids written as floats ("3.0") read as the tweet ids they are."""
+    rows = [r for r in csv.DictReader(io.StringIO(raw, newline="")) if (r.get("inbound") or "").strip().lower() in ("true", "false")]
+    for r in rows:
+        r["in_response_to_tweet_id"] = re.sub(r"\.0$", "", r["in_response_to_tweet_id"] or "")
+    return rows
+
+
+def twcs_thread(rows, root):
+    """The tweet ids of the reply tree rooted at root."""
+    by_id = {r["tweet_id"] for r in rows}
     children = {}
     for r in rows:
-        parent = r["in_response_to_tweet_id"]
-        if parent in by_id:
-            children.setdefault(parent, []).append(r["tweet_id"])
+        if r["in_response_to_tweet_id"] in by_id:
+            children.setdefault(r["in_response_to_tweet_id"], []).append(r["tweet_id"])
     thread, todo = [], [root]
     while todo:
         t = todo.pop()
-        thread.append(by_id[t])
+        thread.append(t)
         todo.extend(children.get(t, []))
+    return thread
+
+
+def twcs(raw, root):
+    rows = twcs_rows(raw)
+    by_id = {r["tweet_id"]: r for r in rows}
+    if root not in by_id:
+        raise SystemExit("twcs: no tweet " + root)
+    thread = [by_id[t] for t in twcs_thread(rows, root)]
     when = lambda r: datetime.strptime(r["created_at"], "%a %b %d %H:%M:%S %z %Y")
     thread.sort(key=lambda r: (when(r), int(r["tweet_id"])))
     inbound = lambda r: r["inbound"].strip().lower() == "true"  # "True" in sample.csv, "TRUE" in twcs.csv
@@ -255,7 +280,7 @@ def ibm_twcc(raw, session):
     return msg, item, converted
 
 
-CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": twcs, "abcd": abcd,
+CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": twcs, "twcs-5k": twcs, "abcd": abcd,
               "ibm-twcc-dev": ibm_twcc, "ibm-twcc-test": ibm_twcc}
 
 

@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac"
+halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac ad ae"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -39,6 +39,8 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(74|75|76)\)/) half = "aa"
   else if ($5 ~ /seed 202612(77|78|79)\)/) half = "ab"
   else if ($5 ~ /seed 202612(80|81|82)\)/) half = "ac"
+  else if ($5 ~ /seed 202612(83|84|85)\)/) half = "ad"
+  else if ($5 ~ /seed 202612(86|87|88)\)/) half = "ae"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do

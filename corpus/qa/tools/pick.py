@@ -6,7 +6,8 @@
 
 Appends rows (id, split, dataset, item, note) to corpus/qa/tools/selection.tsv; then run convert.py to write the
 transcripts and label them by docs/qa-gold-format.md before scoring them. The size bounds count source lines (JDDC)
-or messages after conversion (IBM: the dialog context plus the agent's closing reply). Items already in
+or messages after conversion (IBM: the dialog context plus the agent's closing reply; TWCS: the tweets of a reply tree
+rooted at a customer's opening tweet, one of them the company's). Items already in
 selection.tsv, under any dataset that reads the same file, are never picked again; --exclude leaves out items
 already read another way (tools/read-unlabelled.txt: IBM threads read through unlabelled.py on 2026-12-06).
 """
@@ -40,7 +41,27 @@ def candidates(raw, dataset, lo, hi, single_reply=False):
             if lo <= n <= hi and any("client" in t for t in c["dialogContent"]) and agent_in_thread != single_reply:
                 out.append(c["dialogHeader"]["sessionID"])
         return sorted(out)
+    if dataset.startswith("twcs"):
+        rows = convert.twcs_rows(raw)
+        by_id = {r["tweet_id"]: r for r in rows}
+        out = []
+        for r in rows:
+            # a root is a customer's opening tweet; the thread must hold a company reply
+            if r["in_response_to_tweet_id"] or r["inbound"].strip().lower() != "true":
+                continue
+            thread = convert.twcs_thread(rows, r["tweet_id"])
+            if lo <= len(thread) <= hi and any(by_id[t]["inbound"].strip().lower() == "false" for t in thread):
+                out.append(r["tweet_id"])
+        return sorted(out, key=int)
     raise SystemExit("pick: no candidate rule for dataset " + dataset)
+
+
+def twcs_overlap(raw, candidates, used_roots):
+    """TWCS copies share the dataset's tweet ids: a candidate whose reply tree shares a tweet with a tree any TWCS
+    copy already gave the corpus is not fresh."""
+    rows = convert.twcs_rows(raw)
+    taken = {t for root in used_roots for t in convert.twcs_thread(rows, root)}
+    return {c for c in candidates if taken & set(convert.twcs_thread(rows, c))}
 
 
 def main():
@@ -66,14 +87,16 @@ def main():
     used = {r["item"] for r in rows if r["dataset"] in same_file}
     if args.exclude:
         used |= {line.strip() for line in open(args.exclude, encoding="utf-8") if line.strip() and not line.startswith("#")}
-    pool = [c for c in candidates(convert.git_show(args.mirror, args.dataset), args.dataset, args.min, args.max,
-                                 args.single_reply)
-            if c not in used]
+    raw = convert.git_show(args.mirror, args.dataset)
+    pool = [c for c in candidates(raw, args.dataset, args.min, args.max, args.single_reply) if c not in used]
+    if args.dataset.startswith("twcs"):
+        overlap = twcs_overlap(raw, pool, {r["item"] for r in rows if r["dataset"].startswith("twcs")})
+        pool = [c for c in pool if c not in overlap]
     picked = random.Random(args.seed).sample(pool, args.count)
     numbers = [int(m.group(1)) for r in rows for m in [re.match(re.escape(args.prefix) + r"-(\d+)$", r["id"])] if m]
     nxt = max(numbers, default=0) + 1
     note = "random pick (seed %d) from unused %s items of %d-%d %s%s" % (
-        args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "messages",
+        args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "tweets" if args.dataset.startswith("twcs") else "messages",
         ", the agent's reply only at the end" if args.single_reply else "")
     if args.exclude:
         note += ", less the items in " + os.path.basename(args.exclude)
