@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
- * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S
- * and U, 630 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Halves P to AC": status
- * 566/630, complaint type 417/630, 11 false red lines, greeting and satisfaction ≥ 0.95); the dev floors under the
- * tuned half's (1,528 chats: status 1462, complaint type 1212, 2 false red lines, empathy 0.80 / 0.77).
+ * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
+ * U and AE, 700 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Halves AD and AE":
+ * status 625/700, complaint type 461/700, 13 false red lines, greeting and satisfaction ≥ 0.95); the dev floors under
+ * the tuned half's (1,598 chats: status 1525, complaint type 1253, 3 false red lines, empathy 0.79 / 0.76).
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -19,7 +19,7 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.88, 0.64, 12);
+        SoftAssertions soft = floors(report, 0.88, 0.64, 14);
         rulesAtLeast(soft, report, 0.92, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
