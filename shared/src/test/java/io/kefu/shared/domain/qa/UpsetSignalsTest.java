@@ -378,6 +378,18 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.LOGISTICS);
             assertThat(type(Chat.zh().customer(0, "你们就有一个给我打电话说不能给我安装").agent(2, "您好")))
                     .isEqualTo(ComplaintType.AFTER_SALES);
+            // half AD: a quality said bad, a code that will not activate, a renewal charged unasked, a ride that broke
+            // down, a fare charged at the call centre (billing, not a battery that will not charge)
+            assertThat(type(Chat.zh().customer(0, "我想退货了 这衣服质量不好").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.zh().customer(0, "这款的k码不能激活 怎么办").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.zh().customer(0, "我没有办理会员，为什么会自动续费扣款?").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.OTHER);
+            assertThat(type(Chat.en().customer(0, "My driver broke down. Any tips on getting a refund?").agent(2, "Hi")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(type(Chat.en().customer(0, "they tried to charge me 176 for a ticket which is 88 online")
+                    .agent(2, "Hi"))).isEqualTo(ComplaintType.OTHER);
             assertThat(type(Chat.zh().customer(0, "我这个路由器有时候很卡 网络都连接不上").agent(2, "您好")))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.zh().customer(0, "万一电脑坏了 能不能到指定服务点维修").agent(2, "您好")))
