@@ -62,6 +62,12 @@ class UpsetSignalsTest {
             assertThat(enUpset("it is sad that you are letting people get away with price gouging")).isTrue();
             assertThat(enUpset("I expect more from pricey software")).isTrue();
             assertThat(enUpset("which fker tried to sign into my account")).isTrue();
+            // half AD en-twcs-0064, 0069, 0087: sarcastic praise doubled, a crew called lazy, care denied
+            assertThat(enUpset("my whole house has no internet ...wonderful just wonderful @VerizonSupport")).isTrue();
+            assertThat(enUpset("@ChipotleTweets nope just laziness.")).isTrue();
+            assertThat(enUpset("my card is being charged from another account and no one seems to care?")).isTrue();
+            assertThat(enUpset("This has happened too many times when important work is due")).isTrue();
+            assertThat(enUpset("Wonderful, thank you for the quick fix")).as("praise said once").isFalse();
             assertThat(zhUpset("我现在讨厌在淘宝上购物了，物流服务超级差")).isTrue();
             assertThat(zhUpset("难道京东官方客服也是外包的 这么不专业")).isTrue();
             assertThat(zhUpset("订单里是我妈的 我怕她听不到")).as("the customer's mother, no swearing").isFalse();
