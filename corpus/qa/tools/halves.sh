@@ -6,7 +6,7 @@
 set -eu
 out=${1:?usage: halves.sh OUT_DIR}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac ad ae"
+halves="a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac ad ae af ag ah"
 for h in $halves; do mkdir -p "$out/half-$h"; done
 awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   half = ""
@@ -41,6 +41,9 @@ awk -F'\t' 'NR > 1 && $1 !~ /^#/ {
   else if ($5 ~ /seed 202612(80|81|82)\)/) half = "ac"
   else if ($5 ~ /seed 202612(83|84|85)\)/) half = "ad"
   else if ($5 ~ /seed 202612(86|87|88)\)/) half = "ae"
+  else if ($5 ~ /seed 202612(89|90|91)\)/) half = "af"
+  else if ($5 ~ /seed 202612(92|93|94)\)/) half = "ag"
+  else if ($5 ~ /seed 202612(95|96|97)\)/) half = "ah"
   if (half != "") print $1, $2, half
 }' "$root/corpus/qa/tools/selection.tsv" | while read -r id split half; do
   for f in "$root/corpus/qa/$split/$id.json" "$root/corpus/qa/$split/$id.gold.json"; do
