@@ -61,14 +61,15 @@ class RealChatFailuresTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"早上好，这边是小美", "您好，很荣幸为您服务"})
+        @ValueSource(strings = {"早上好，这边是小美", "您好，很荣幸为您服务", "亲亲， 您这面是有什么需要小妹帮助的地方呢"})
         void greetingVariantsAreRecognised(String greeting) {
             assertThat(finding(score(Chat.zh().customer(0, "在吗").agent(2, greeting)), "greeting").outcome())
                     .isEqualTo(Outcome.PASS);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"祝您一切顺利", "有问题随时找我", "如果您还有问题可以随时提问哦", "我一直都在的哦", "有问题再来咨询我们哦"})
+        @ValueSource(strings = {"祝您一切顺利", "有问题随时找我", "如果您还有问题可以随时提问哦", "我一直都在的哦", "有问题再来咨询我们哦",
+                "好哒~您之后有什么问题可以再联系我们的哦~"})
         void closingVariantsAreRecognised(String closing) {
             assertThat(finding(score(Chat.zh().customer(0, "好的").agent(2, closing)), "closing").outcome())
                     .isEqualTo(Outcome.PASS);
@@ -88,14 +89,21 @@ class RealChatFailuresTest {
     @Nested
     class ForbiddenVariants {
         @ParameterizedTest
-        @ValueSource(strings = {"抱歉的哦 这个我们不是很清楚的呢", "建议客户自己关注下物流信息的哈", "有一个重复 仔细看一下 谢谢"})
+        @ValueSource(strings = {"抱歉的哦 这个我们不是很清楚的呢", "建议客户自己关注下物流信息的哈", "有一个重复 仔细看一下 谢谢",
+                "客服能得到的信息和您是一致的 是否涨价我们也不清楚"})
         void notKnowingWithoutFindingOutAndLookItYourselfAreForbidden(String text) {
             var s = score(Chat.zh().customer(0, "这个怎么回事").agent(2, text));
             assertThat(finding(s, "forbidden").outcome()).as(text).isEqualTo(Outcome.FAIL);
         }
 
         @Test
-        void aGuaranteeRefusedToTheCustomersFaceIsForbiddenOneWithAnAlternativeIsNot() {
+        void aScreenTooBrightToSeeIsNoIDontKnow() {
+            var s = score(Chat.zh().customer(0, "屏幕太亮").agent(2, "电脑亮度过高会看不清楚的，建议调低一点"));
+            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+                void aGuaranteeRefusedToTheCustomersFaceIsForbiddenOneWithAnAlternativeIsNot() {
             // half R zh-jddc-0789, 0802; dev zh-jddc-0119
             var refused = score(Chat.zh().customer(0, "有中文标签吗").agent(2, "这个没法保证哦，亲爱的"));
             assertThat(finding(refused, "forbidden").outcome()).isEqualTo(Outcome.FAIL);

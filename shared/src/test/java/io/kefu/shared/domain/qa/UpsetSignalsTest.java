@@ -521,6 +521,9 @@ class UpsetSignalsTest {
             assertThat(pii("怎么不更新", "在佛山[地址x] 等接货仓发出了，就能更新信息了")).isEqualTo(Outcome.PASS);
             // half Y zh-jddc-1085: the address the customer asked where to post to
             assertThat(pii("帮我看看是寄哪个地址", "广东[地址x]")).isEqualTo(Outcome.PASS);
+            // half AD zh-jddc-1276: where the goods ship from; 1275: the number read back, asked if it reaches him
+            assertThat(pii("我要纸质发票", "您的货物由青岛[地址x] 青岛国税已经不开具纸质发票了哦")).isEqualTo(Outcome.PASS);
+            assertThat(pii("还没到货就降了", "[数字x] 手机号码 能联系上您吗亲爱的")).isEqualTo(Outcome.FAIL);
             assertThat(pii("我要退货", "您的收货地址是上海[地址x]对吗")).as("the customer's own").isEqualTo(Outcome.FAIL);
         }
 
