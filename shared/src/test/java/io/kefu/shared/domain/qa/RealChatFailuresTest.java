@@ -84,6 +84,14 @@ class RealChatFailuresTest {
             var s = score(Chat.en().customer(0, "ok").agent(2, closing));
             assertThat(finding(s, "closing").outcome()).as(closing).isEqualTo(Outcome.PASS);
         }
+
+        @Test
+        void enjoyingTheCustomersCompanyIsACompliment() {
+            // half AD en-twcs-0075: not "Enjoy your day"
+            var s = score(Chat.en().customer(0, "they make Halloween fun")
+                    .agent(2, "HalloWN for the win! We sure enjoyed spending this spooky day with you, Abbye."));
+            assertThat(finding(s, "closing").outcome()).isEqualTo(Outcome.FAIL);
+        }
     }
 
     @Nested
