@@ -79,13 +79,44 @@ class RealChatFailuresTest {
         @ValueSource(strings = {"Please let me know if there's anything else we can do.",
                 // half AD: the open door a tweet away, thanks for patience in the passive
                 "If you need help with your Xbox, we're just an @ away!",
-                "Your patience is appreciated as we hope to get you going soon."})
+                "Your patience is appreciated as we hope to get you going soon.",
+                // half AG: a goodbye, a look forward to the next time
+                "Hi There, we has respond you via DM, see you there!",
+                "We aim to please, Alex! We can't wait to share the skies with you again soon!"})
         void englishClosingVariantsAreRecognised(String closing) {
             var s = score(Chat.en().customer(0, "ok").agent(2, closing));
             assertThat(finding(s, "closing").outcome()).as(closing).isEqualTo(Outcome.PASS);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"What have you feeling this way? We would love to assist you.",
+                "What happened? I can look into your concern and try to help.",
+                "We'd like to see what we can do to assist. What version of iOS are you running?",
+                "Thanks for getting that DM sent over - I've got it and am replying now.",
+                "Olá, H.o! No momento não temos previsão"})
+        void englishGreetingVariantsFromTwitterAreRecognised(String greeting) {
+            // half AG: offers of help and thanks in the TWCS agents' words
+            var s = score(Chat.en().customer(0, "hello?").agent(2, greeting));
+            assertThat(finding(s, "greeting").outcome()).as(greeting).isEqualTo(Outcome.PASS);
+        }
+
         @Test
+        void helpOfferedOnceTheCustomerSendsMoreIsNoGreeting() {
+            // dev en-ibm-0073: "send more details ... and we'll see what we can do to help"
+            var s = score(Chat.en().customer(0, "YouTube won't play").agent(2,
+                    "Make sure the app is updated. Otherwise, send more details, and we'll see what we can do to help."));
+            assertThat(finding(s, "greeting").outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void aCheckInOnTheProblemAsksWhetherItIsSolved() {
+            // half AG en-twcs-0175
+            var s = score(Chat.en().customer(0, "why no HD service tonight?")
+                    .agent(2, "Hello, Ron! Just checking in to see if you are still experiencing HD service issues."));
+            assertThat(finding(s, "satisfaction").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+                @Test
         void enjoyingTheCustomersCompanyIsACompliment() {
             // half AD en-twcs-0075: not "Enjoy your day"
             var s = score(Chat.en().customer(0, "they make Halloween fun")
