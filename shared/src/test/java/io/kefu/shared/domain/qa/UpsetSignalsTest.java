@@ -68,6 +68,9 @@ class UpsetSignalsTest {
             assertThat(enUpset("my card is being charged from another account and no one seems to care?")).isTrue();
             assertThat(enUpset("This has happened too many times when important work is due")).isTrue();
             assertThat(enUpset("Wonderful, thank you for the quick fix")).as("praise said once").isFalse();
+            // half AG en-twcs-0149, 0159: sarcastic thanks refused in a hashtag, a worse experience
+            assertThat(enUpset("Thanks for the huge delays back to Chicago. #thanksnothanks")).isTrue();
+            assertThat(enUpset("Worse experience 0 customer service. 3 years of this?")).isTrue();
             assertThat(zhUpset("我现在讨厌在淘宝上购物了，物流服务超级差")).isTrue();
             assertThat(zhUpset("难道京东官方客服也是外包的 这么不专业")).isTrue();
             assertThat(zhUpset("订单里是我妈的 我怕她听不到")).as("the customer's mother, no swearing").isFalse();
