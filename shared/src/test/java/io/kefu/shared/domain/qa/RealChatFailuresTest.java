@@ -82,7 +82,9 @@ class RealChatFailuresTest {
                 "Your patience is appreciated as we hope to get you going soon.",
                 // half AG: a goodbye, a look forward to the next time
                 "Hi There, we has respond you via DM, see you there!",
-                "We aim to please, Alex! We can't wait to share the skies with you again soon!"})
+                "We aim to please, Alex! We can't wait to share the skies with you again soon!",
+                // half AI: thanks in other words
+                "Thanks for the shout out! -Becky", "We appreciate those details."})
         void englishClosingVariantsAreRecognised(String closing) {
             var s = score(Chat.en().customer(0, "ok").agent(2, closing));
             assertThat(finding(s, "closing").outcome()).as(closing).isEqualTo(Outcome.PASS);
@@ -109,6 +111,17 @@ class RealChatFailuresTest {
         }
 
         @Test
+        void anOfferToAssistFurtherAsksARequestForDetailsDoesNot() {
+            // half AI en-twcs-0297; dev en-ibm-0061 ("so we may assist further" asks for details)
+            var offer = score(Chat.en().customer(0, "how do I move files?")
+                    .agent(2, "Hello! We have some documentation that may help. Let us know if we can assist further!"));
+            assertThat(finding(offer, "satisfaction").outcome()).isEqualTo(Outcome.PASS);
+            var details = score(Chat.en().customer(0, "the game crashes")
+                    .agent(2, "Please let us know what platform you are playing on so we may assist further."));
+            assertThat(finding(details, "satisfaction").outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+                @Test
         void aCheckInOnTheProblemAsksWhetherItIsSolved() {
             // half AG en-twcs-0175
             var s = score(Chat.en().customer(0, "why no HD service tonight?")
