@@ -399,6 +399,9 @@ class UpsetSignalsTest {
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.en().customer(0, "they tried to charge me 176 for a ticket which is 88 online")
                     .agent(2, "Hi"))).isEqualTo(ComplaintType.OTHER);
+            // half AI zh-jddc-1399: earphones too quiet
+            assertThat(type(Chat.zh().customer(0, "耳机的 声音特别小 跟我之前那个有明显差异").agent(2, "您好")))
+                    .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.zh().customer(0, "我这个路由器有时候很卡 网络都连接不上").agent(2, "您好")))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.zh().customer(0, "万一电脑坏了 能不能到指定服务点维修").agent(2, "您好")))
