@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
- * U and AE, 700 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Halves AD and AE":
- * status 625/700, complaint type 461/700, 13 false red lines, greeting and satisfaction ≥ 0.95); the dev floors under
- * the tuned half's (1,598 chats: status 1525, complaint type 1253, 3 false red lines, empathy 0.79 / 0.76).
+ * U, AE, AF, AH and AJ, 910 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Halves AD
+ * to AL": status 813/910, complaint type 598/910, 16 false red lines, greeting precision 0.92, satisfaction 0.98);
+ * the dev floors under the tuned half's (1,878 chats: status 1792, complaint type 1439, 3 false red lines, empathy
+ * 0.77 / 0.75).
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -19,8 +20,8 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.88, 0.64, 14);
-        rulesAtLeast(soft, report, 0.92, "greeting", "satisfaction");
+        SoftAssertions soft = floors(report, 0.88, 0.64, 17);
+        rulesAtLeast(soft, report, 0.90, "greeting", "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
     }
@@ -28,11 +29,11 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.78, 3);
+        SoftAssertions soft = floors(report, 0.95, 0.75, 3);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
-        // 0.75: dev empathy is 0.80 / 0.77 with halves I to AC, whose empathy misses it keeps (docs/qa-accuracy.md);
-        // it was 0.81 / 0.82 on the 758 chats before halves Q to AC joined
-        rulesAtLeast(soft, report, 0.75, "empathy");
+        // 0.72: dev empathy is 0.77 / 0.75 with halves I to AL, whose empathy misses it keeps (docs/qa-accuracy.md);
+        // it was 0.80 / 0.77 on the 1,528 chats before halves AD to AL joined
+        rulesAtLeast(soft, report, 0.72, "empathy");
         soft.assertAll();
     }
 
