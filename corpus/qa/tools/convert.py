@@ -163,24 +163,35 @@ TRAILER = re.compile(r"(?:\s+(?:https?://\S+|\d/\d))+\s*$")  # links and "1/2" a
 def twcs_rows(raw):
     """The tweets of a TWCS csv, whichever copy: rows a broken line break left without an inbound flag are dropped,
     and reply ids written as floats ("3.0") read as the tweet ids they are."""
-    rows = [r for r in csv.DictReader(io.StringIO(raw, newline="")) if (r.get("inbound") or "").strip().lower() in ("true", "false")]
+    rows = [r for r in csv.DictReader(io.StringIO(raw, newline=""))
+            if (r.get("inbound") or "").strip().lower() in ("true", "false")]
     for r in rows:
         r["in_response_to_tweet_id"] = re.sub(r"\.0$", "", r["in_response_to_tweet_id"] or "")
     return rows
 
 
-def twcs_thread(rows, root):
-    """The tweet ids of the reply tree rooted at root."""
-    by_id = {r["tweet_id"] for r in rows}
+def twcs_inbound(row):
+    """The customer's tweet: "True" in sample.csv, "TRUE" in twcs.csv."""
+    return row["inbound"].strip().lower() == "true"
+
+
+def twcs_replies(rows):
+    """Each tweet id's direct replies, built once for every tree read from the same rows."""
+    ids = {r["tweet_id"] for r in rows}
     children = {}
     for r in rows:
-        if r["in_response_to_tweet_id"] in by_id:
+        if r["in_response_to_tweet_id"] in ids:
             children.setdefault(r["in_response_to_tweet_id"], []).append(r["tweet_id"])
+    return children
+
+
+def twcs_thread(replies, root):
+    """The tweet ids of the reply tree rooted at root (replies: twcs_replies)."""
     thread, todo = [], [root]
     while todo:
         t = todo.pop()
         thread.append(t)
-        todo.extend(children.get(t, []))
+        todo.extend(replies.get(t, []))
     return thread
 
 
@@ -189,16 +200,15 @@ def twcs(raw, root):
     by_id = {r["tweet_id"]: r for r in rows}
     if root not in by_id:
         raise SystemExit("twcs: no tweet " + root)
-    thread = [by_id[t] for t in twcs_thread(rows, root)]
+    thread = [by_id[t] for t in twcs_thread(twcs_replies(rows), root)]
     when = lambda r: datetime.strptime(r["created_at"], "%a %b %d %H:%M:%S %z %Y")
     thread.sort(key=lambda r: (when(r), int(r["tweet_id"])))
-    inbound = lambda r: r["inbound"].strip().lower() == "true"  # "True" in sample.csv, "TRUE" in twcs.csv
-    company = next((r["author_id"] for r in thread if not inbound(r)), None)
-    customer = next((r["author_id"] for r in thread if inbound(r)), "customer")
+    company = next((r["author_id"] for r in thread if not twcs_inbound(r)), None)
+    customer = next((r["author_id"] for r in thread if twcs_inbound(r)), "customer")
     messages, agents = [], []
     for r in thread:
         text = html.unescape(r["text"]).strip()
-        if not inbound(r):
+        if not twcs_inbound(r):
             sig = SIGNATURE.search(TRAILER.sub("", text))
             agent = (company + "-" + sig.group(1)) if sig else company
             agents.append(agent) if agent not in agents else None

@@ -44,24 +44,30 @@ def candidates(raw, dataset, lo, hi, single_reply=False):
     if dataset.startswith("twcs"):
         rows = convert.twcs_rows(raw)
         by_id = {r["tweet_id"]: r for r in rows}
+        replies = convert.twcs_replies(rows)
         out = []
         for r in rows:
             # a root is a customer's opening tweet; the thread must hold a company reply
-            if r["in_response_to_tweet_id"] or r["inbound"].strip().lower() != "true":
+            if r["in_response_to_tweet_id"] or not convert.twcs_inbound(r):
                 continue
-            thread = convert.twcs_thread(rows, r["tweet_id"])
-            if lo <= len(thread) <= hi and any(by_id[t]["inbound"].strip().lower() == "false" for t in thread):
+            thread = convert.twcs_thread(replies, r["tweet_id"])
+            if lo <= len(thread) <= hi and not all(convert.twcs_inbound(by_id[t]) for t in thread):
                 out.append(r["tweet_id"])
         return sorted(out, key=int)
     raise SystemExit("pick: no candidate rule for dataset " + dataset)
 
 
+def unit(dataset):
+    """What the size bounds count, as the note says it."""
+    return "lines" if dataset.startswith("jddc") else "tweets" if dataset.startswith("twcs") else "messages"
+
+
 def twcs_overlap(raw, candidates, used_roots):
     """TWCS copies share the dataset's tweet ids: a candidate whose reply tree shares a tweet with a tree any TWCS
     copy already gave the corpus is not fresh."""
-    rows = convert.twcs_rows(raw)
-    taken = {t for root in used_roots for t in convert.twcs_thread(rows, root)}
-    return {c for c in candidates if taken & set(convert.twcs_thread(rows, c))}
+    replies = convert.twcs_replies(convert.twcs_rows(raw))
+    taken = {t for root in used_roots for t in convert.twcs_thread(replies, root)}
+    return {c for c in candidates if taken.intersection(convert.twcs_thread(replies, c))}
 
 
 def main():
@@ -96,7 +102,7 @@ def main():
     numbers = [int(m.group(1)) for r in rows for m in [re.match(re.escape(args.prefix) + r"-(\d+)$", r["id"])] if m]
     nxt = max(numbers, default=0) + 1
     note = "random pick (seed %d) from unused %s items of %d-%d %s%s" % (
-        args.seed, args.dataset, args.min, args.max, "lines" if args.dataset.startswith("jddc") else "tweets" if args.dataset.startswith("twcs") else "messages",
+        args.seed, args.dataset, args.min, args.max, unit(args.dataset),
         ", the agent's reply only at the end" if args.single_reply else "")
     if args.exclude:
         note += ", less the items in " + os.path.basename(args.exclude)

@@ -19,6 +19,15 @@ class UpsetSignalsTest {
         return score(chat).complaint().type();
     }
 
+    /** The complaint type of one customer sentence answered by a bare greeting. */
+    private static ComplaintType zhType(String customer) {
+        return type(Chat.zh().customer(0, customer).agent(2, "您好"));
+    }
+
+    private static ComplaintType enType(String customer) {
+        return type(Chat.en().customer(0, customer).agent(2, "Hi"));
+    }
+
     private static boolean zhUpset(String customer) {
         return upset(Chat.zh().customer(0, customer).agent(2, "好的，这边为您查看"));
     }
@@ -334,86 +343,86 @@ class UpsetSignalsTest {
         void plainReportsOfAFaultAreComplaintsOfTheirType() {
             // half R: a return that came back wrong, an installer who never came, a thing stuck, a light flashing
             assertThat(type(Chat.zh().customer(0, "这单客户拒收，退错了商品").agent(2, "好的"))).isEqualTo(ComplaintType.AFTER_SALES);
-            assertThat(type(Chat.zh().customer(0, "我家热水器到了一直没有师傅上门安装怎么办?").agent(2, "您好")))
+            assertThat(zhType("我家热水器到了一直没有师傅上门安装怎么办?"))
                     .isEqualTo(ComplaintType.AFTER_SALES);
-            assertThat(type(Chat.zh().customer(0, "底部进水晒干后一直闪 还可以用吗").agent(2, "您好")))
+            assertThat(zhType("底部进水晒干后一直闪 还可以用吗"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // a parcel the courier took back (not the refund word 退回)
             assertThat(type(Chat.zh().customer(0, "到底还送不送啊?").agent(2, "您好")
                     .customer(4, "派件员说又退回去了 站点什么时候再送过去").agent(6, "会跟站点确认一下的")))
                     .isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.en().customer(0, "The ps3 is getting stuck. Tried 2 different joysticks").agent(2, "Hi")))
+            assertThat(enType("The ps3 is getting stuck. Tried 2 different joysticks"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // a person stuck at home is no fault; a handle is no topic (@hulu_support is not "support")
-            assertThat(type(Chat.en().customer(0, "Now that I'm stuck in the house, what should I watch?").agent(2, "Hi")))
+            assertThat(enType("Now that I'm stuck in the house, what should I watch?"))
                     .isEqualTo(ComplaintType.NONE);
-            assertThat(type(Chat.en().customer(0, "@hulu_support Hulu on Roku will freeze before the ads end").agent(2, "Hi")))
+            assertThat(enType("@hulu_support Hulu on Roku will freeze before the ads end"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // half T: signed for but not received, a short shipment, an answer that never came
-            assertThat(type(Chat.zh().customer(0, "这个件已经签收了 但是客户没有收到").agent(2, "您好")))
+            assertThat(zhType("这个件已经签收了 但是客户没有收到"))
                     .isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.zh().customer(0, "怎么那个香辣黄花鱼才发到一瓶的?我订了两瓶").agent(2, "您好")))
+            assertThat(zhType("怎么那个香辣黄花鱼才发到一瓶的?我订了两瓶"))
                     .isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.zh().customer(0, "协商扣款货值一半 之后就没有答复了").agent(2, "您好")))
+            assertThat(zhType("协商扣款货值一半 之后就没有答复了"))
                     .isNotEqualTo(ComplaintType.NONE);
             // halves V and W: a parcel routed wrong or chased by when it comes, tracking that does not move, a dent
-            assertThat(type(Chat.zh().customer(0, "物流显示从合肥出库了，为啥发到芜湖了").agent(2, "您好")))
+            assertThat(zhType("物流显示从合肥出库了，为啥发到芜湖了"))
                     .isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.zh().customer(0, "您好，包裹何时能到呢").agent(2, "您好"))).isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.zh().customer(0, "到现在没有更新物流动态").agent(2, "您好"))).isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.zh().customer(0, "东西刚送到，发现冰箱外观凹陷").agent(2, "您好")))
+            assertThat(zhType("您好，包裹何时能到呢")).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(zhType("到现在没有更新物流动态")).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(zhType("东西刚送到，发现冰箱外观凹陷"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // halves V and W: a thing bought or won that is not there, a bonus not received, buffering
             assertThat(type(Chat.en().customer(0, "bought the vigilante last night got back on today and it's not there")
                     .agent(2, "Hi"))).isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.en().customer(0, "I haven't got my bonus for my shark card yet, please help").agent(2, "Hi")))
+            assertThat(enType("I haven't got my bonus for my shark card yet, please help"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.en().customer(0, "my hulu is just buffering. Netflix works fine").agent(2, "Hi")))
+            assertThat(enType("my hulu is just buffering. Netflix works fine"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             // a fault with the return asked for it is about the product (half Y zh-jddc-1057); the return itself late is not
-            assertThat(type(Chat.zh().customer(0, "买了两次都坏了，我现在能退货吗 可以退货吗").agent(2, "您好")))
+            assertThat(zhType("买了两次都坏了，我现在能退货吗 可以退货吗"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.zh().customer(0, "退货申请了一个星期了还没退款").agent(2, "您好")))
+            assertThat(zhType("退货申请了一个星期了还没退款"))
                     .isEqualTo(ComplaintType.AFTER_SALES);
             // halves Z and AA: paid-for money not received yet, a purchase the account no longer knows
             assertThat(type(Chat.en().customer(0, "I purchased the Whale Shark Card Bundle but have yet to receive the money")
                     .agent(2, "Hi"))).isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.en().customer(0, "my account said I have to repurchase Minecraft").agent(2, "Hi")))
+            assertThat(enType("my account said I have to repurchase Minecraft"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.en().customer(0, "I lost my 2step verification device, can I move it to another device?")
                     .agent(2, "Hi"))).as("a request to get back in").isEqualTo(ComplaintType.NONE);
             // halves Z and AA (Chinese): tracking gone quiet, an installation refused, a lagging router; 万一坏了 asks ahead
-            assertThat(type(Chat.zh().customer(0, "这单三号之后就没有物流信息了 麻烦您给看看").agent(2, "您好")))
+            assertThat(zhType("这单三号之后就没有物流信息了 麻烦您给看看"))
                     .isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(type(Chat.zh().customer(0, "你们就有一个给我打电话说不能给我安装").agent(2, "您好")))
+            assertThat(zhType("你们就有一个给我打电话说不能给我安装"))
                     .isEqualTo(ComplaintType.AFTER_SALES);
             // half AD: a quality said bad, a code that will not activate, a renewal charged unasked, a ride that broke
             // down, a fare charged at the call centre (billing, not a battery that will not charge)
-            assertThat(type(Chat.zh().customer(0, "我想退货了 这衣服质量不好").agent(2, "您好")))
+            assertThat(zhType("我想退货了 这衣服质量不好"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.zh().customer(0, "这款的k码不能激活 怎么办").agent(2, "您好")))
+            assertThat(zhType("这款的k码不能激活 怎么办"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.zh().customer(0, "我没有办理会员，为什么会自动续费扣款?").agent(2, "您好")))
+            assertThat(zhType("我没有办理会员，为什么会自动续费扣款?"))
                     .isEqualTo(ComplaintType.OTHER);
-            assertThat(type(Chat.en().customer(0, "My driver broke down. Any tips on getting a refund?").agent(2, "Hi")))
+            assertThat(enType("My driver broke down. Any tips on getting a refund?"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(type(Chat.en().customer(0, "they tried to charge me 176 for a ticket which is 88 online")
                     .agent(2, "Hi"))).isEqualTo(ComplaintType.OTHER);
             // half AI zh-jddc-1399: earphones too quiet
-            assertThat(type(Chat.zh().customer(0, "耳机的 声音特别小 跟我之前那个有明显差异").agent(2, "您好")))
+            assertThat(zhType("耳机的 声音特别小 跟我之前那个有明显差异"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.zh().customer(0, "我这个路由器有时候很卡 网络都连接不上").agent(2, "您好")))
+            assertThat(zhType("我这个路由器有时候很卡 网络都连接不上"))
                     .isEqualTo(ComplaintType.PRODUCT_QUALITY);
-            assertThat(type(Chat.zh().customer(0, "万一电脑坏了 能不能到指定服务点维修").agent(2, "您好")))
+            assertThat(zhType("万一电脑坏了 能不能到指定服务点维修"))
                     .isEqualTo(ComplaintType.NONE);
             // a phone the customer broke is his own cause (half T en-ibm-0587)
-            assertThat(type(Chat.en().customer(0, "I broke my old phone so I can't use Authenticator").agent(2, "Hi")))
+            assertThat(enType("I broke my old phone so I can't use Authenticator"))
                     .isEqualTo(ComplaintType.NONE);
             // a return request closed by someone else (dev zh-jddc-0147)
-            assertThat(type(Chat.zh().customer(0, "第三方退货申请被关闭是什么情况").agent(2, "您好")))
+            assertThat(zhType("第三方退货申请被关闭是什么情况"))
                     .isEqualTo(ComplaintType.AFTER_SALES);
             // cancelling before it arrives is a request, not a parcel chase
-            assertThat(type(Chat.zh().customer(0, "趁还没收到，帮我取消订单吧").agent(2, "您好"))).isEqualTo(ComplaintType.NONE);
+            assertThat(zhType("趁还没收到，帮我取消订单吧")).isEqualTo(ComplaintType.NONE);
         }
 
         @Test
