@@ -15,6 +15,10 @@ final class LocalScoring {
     private LocalScoring() {}
 
     static Scorer scorer(Path rulebookFile) {
+        return new Scorer(CompiledRulebook.compile(rulebook(rulebookFile)));
+    }
+
+    static Rulebook rulebook(Path rulebookFile) {
         Rulebook book;
         if (rulebookFile == null) {
             book = RulebookLoader.defaultRulebook();
@@ -25,6 +29,6 @@ final class LocalScoring {
                 throw new UncheckedIOException("--rulebook: cannot read " + rulebookFile, e);
             }
         }
-        return new Scorer(CompiledRulebook.compile(book));
+        return book;
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 + "eval and try score chats in process (no stack).",
         subcommands = {ListCommand.class, ShowCommand.class, ReviewCommand.class, DisputeCommand.class,
                 ResolveCommand.class, RescoreCommand.class, ReportCommand.class, CalibrateCommand.class, TeamsCommand.class,
-                EvalCommand.class, TryCommand.class})
+                EvalCommand.class, TryCommand.class, TrainCommand.class})
 public final class QaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,9 +12,19 @@ import java.util.TreeMap;
  * 投诉分级 from the customer's complaint turns (upset, or naming a problem): the type whose words the
  * customer used most in them, escalation threats matched as whole words, severity from threats, repeated
  * contact and upset. A chat without a complaint turn or a threat is no complaint.
+ *
+ * <p>Where the rulebook uses the complaint-type model, the model decides what the lexicons leave open: a chat
+ * the type lexicons give no type (OTHER, or no complaint) gets the model's type, NONE included, when the model
+ * is at least {@value #MODEL_SURE} sure. On chats no one tuned the word lists on, that was right more often than
+ * either alone (docs/qa-accuracy.md, "The complaint-type model"). What a lead wrote still wins: a type phrase
+ * the customer used, a threat to go to a regulator, the media or a lawyer (always a complaint), and a chat the
+ * rulebook's exclusions made no complaint ({@code notProblems}, {@code selfCaused}, {@code accessRequests}); and an
+ * upset or escalating customer is a complaint, the model only naming its type.
  */
 final class ComplaintGrader {
     private static final int PHRASE_WEIGHT_MAX = 12;
+    /** How sure the model must be to decide: chosen on halves measured before they were read (docs/qa-accuracy.md). */
+    static final double MODEL_SURE = 0.5;
 
     private final int[] typeLexicon = new int[ComplaintType.values().length];
     private final int[] escalationLexicon = new int[EscalationSignal.values().length];
@@ -22,8 +32,10 @@ final class ComplaintGrader {
     private final int notProblemLexicon;
     private final int selfCausedLexicon;
     private final int accessRequestLexicon;
+    private final ComplaintTypeModel model; // null: the lexicons alone
 
-    ComplaintGrader(CompiledRulebook book) {
+    ComplaintGrader(CompiledRulebook book, ComplaintTypeModel model) {
+        this.model = model;
         for (ComplaintType type : ComplaintType.values()) {
             typeLexicon[type.ordinal()] = book.lexiconOf(Lexicon.complaint(type));
         }
@@ -51,11 +63,14 @@ final class ComplaintGrader {
         }
         boolean upset = !upsetTurns.isEmpty();
         Set<Integer> complaintTurns = new HashSet<>(upsetTurns);
+        boolean excluded = false; // a problem word the rulebook's notProblems say names no problem
         for (int i : chat.customerMessages) {
             String problem = chat.hits.get(i).evidenceOutside(problemLexicon, notProblemLexicon); // null: none named
             if (problem != null) {
                 complaintTurns.add(i);
                 reasons.putIfAbsent(i, problem);
+            } else {
+                excluded |= chat.hits.get(i).has(problemLexicon);
             }
         }
         ComplaintType best = bestType(chat, complaintTurns);
@@ -74,13 +89,28 @@ final class ComplaintGrader {
         }
         boolean threat = signals.contains(EscalationSignal.REGULATOR) || signals.contains(EscalationSignal.MEDIA)
                 || signals.contains(EscalationSignal.LEGAL);
-        if (complaintTurns.isEmpty() && signals.isEmpty() || !threat && saidByCustomer(chat, selfCausedLexicon)
-                || !threat && !upset && saidByCustomer(chat, accessRequestLexicon)) {
-            // a question, a request naming a topic, a repair the customer caused, or a calm plea to get back in
-            return ComplaintGrade.none();
+        // a repair the customer caused, or a calm plea to get back in: the rulebook says no complaint
+        boolean ruledOut = !threat && (saidByCustomer(chat, selfCausedLexicon)
+                || !upset && saidByCustomer(chat, accessRequestLexicon));
+        if (complaintTurns.isEmpty() && signals.isEmpty() || ruledOut) {
+            best = ComplaintType.NONE; // a question or a request naming a topic, or ruled out
+        } else if (best == ComplaintType.NONE) {
+            best = ComplaintType.OTHER;
+        }
+        boolean open = best == ComplaintType.OTHER || best == ComplaintType.NONE && !ruledOut && !excluded;
+        ComplaintTypeModel.Prediction sure = !open || model == null ? null : model.predict(chat.transcript);
+        // an upset or escalating customer (threat, repeated contact) stays a complaint: the model only names its type
+        boolean complained = upset || !signals.isEmpty();
+        if (sure != null && sure.probability() >= MODEL_SURE && !(complained && sure.type() == ComplaintType.NONE)) {
+            best = sure.type();
+            if (best != ComplaintType.NONE && !chat.customerMessages.isEmpty()) {
+                // on the first customer turn, before any words found there: the model read the whole chat
+                reasons.merge(chat.customerMessages.get(0), chat.reason("complaint.model",
+                        Math.round(100 * sure.probability()) + "%", String.join(", ", sure.evidence())), (words, m) -> m + "; " + words);
+            }
         }
         if (best == ComplaintType.NONE) {
-            best = ComplaintType.OTHER;
+            return ComplaintGrade.none();
         }
         List<ComplaintGrade.Reason> why = new ArrayList<>(reasons.size());
         reasons.forEach((turn, evidence) -> why.add(

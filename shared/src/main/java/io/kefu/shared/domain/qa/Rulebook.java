@@ -108,10 +108,17 @@ public record Rulebook(
      * {@code notProblems} are the exclusions of {@code problems}, as every rule has: a problem word inside one of
      * them names no problem (没故障, 只要坏了就能换吗, 怎么查到哪里了, "no problem"), so a lead fixes such a false
      * complaint in the rulebook.
+     * {@code model} is {@value #BUNDLED_MODEL} (the default: the complaint-type model trained on the labelled corpus
+     * decides the type when it is sure, {@link ComplaintTypeModel}) or {@value #NO_MODEL} (the lexicons alone decide).
      */
     public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation,
-            List<String> problems, List<String> selfCaused, List<String> notProblems, List<String> accessRequests) {
+            List<String> problems, List<String> selfCaused, List<String> notProblems, List<String> accessRequests,
+            String model) {
+        public static final String BUNDLED_MODEL = "bundled";
+        public static final String NO_MODEL = "none";
+
         public Complaint {
+            model = model == null ? BUNDLED_MODEL : model;
             types = types == null ? Map.of() : Map.copyOf(types);
             escalation = escalation == null ? Map.of() : Map.copyOf(escalation);
             problems = problems == null ? List.of() : List.copyOf(problems);
@@ -121,7 +128,11 @@ public record Rulebook(
         }
 
         public Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {
-            this(types, escalation, null, null, null, null);
+            this(types, escalation, null, null, null, null, null);
+        }
+
+        public boolean usesModel() {
+            return BUNDLED_MODEL.equals(model);
         }
     }
 }

@@ -63,6 +63,11 @@ public final class RulebookLoader {
         if (book.rules().isEmpty()) {
             throw new InvalidRulebookException("rules: at least one rule");
         }
+        String model = book.complaint().model();
+        if (!Rulebook.Complaint.BUNDLED_MODEL.equals(model) && !Rulebook.Complaint.NO_MODEL.equals(model)) {
+            throw new InvalidRulebookException("complaint.model: " + Rulebook.Complaint.BUNDLED_MODEL + " or "
+                    + Rulebook.Complaint.NO_MODEL + ", not " + model);
+        }
         Set<String> sections = new HashSet<>();
         for (int i = 0; i < book.sections().size(); i++) {
             var section = book.sections().get(i);

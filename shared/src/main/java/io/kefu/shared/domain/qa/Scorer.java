@@ -28,13 +28,18 @@ public final class Scorer {
 
     /** @param zone the shop's time zone: promise due times such as 明天 are read in it */
     public Scorer(CompiledRulebook book, ZoneId zone) {
+        this(book, zone, book.rulebook().complaint().usesModel() ? ComplaintTypeModel.bundled() : null);
+    }
+
+    /** With a complaint-type model of one's own ({@code kefu qa train}); null: the rulebook's lexicons alone. */
+    public Scorer(CompiledRulebook book, ZoneId zone, ComplaintTypeModel complaintModel) {
         this.book = book;
         RuleExamples examples = new RuleExamples(book.rulebook());
         this.phrasing = new PhrasingChecks(book, examples);
         this.pii = new PiiDisclosureCheck(book);
         this.promises = new PromiseCheck(zone);
         this.transfer = new TransferCheck(book, examples);
-        this.complaint = new ComplaintGrader(book);
+        this.complaint = new ComplaintGrader(book, complaintModel);
         this.totals = new ScoreTotals(book.rulebook());
         this.threatLexicons = complaint.threatLexicons();
     }

@@ -1,0 +1,80 @@
+package io.kefu.cli.qa;
+
+import io.kefu.cli.qa.accuracy.ComplaintTypeTrainer;
+import io.kefu.cli.qa.accuracy.GoldChat;
+import io.kefu.cli.qa.accuracy.GoldSet;
+import io.kefu.shared.domain.qa.CompiledRulebook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `kefu qa train --gold DIR`: fit the complaint-type model to labelled chats and write it ({@code --out}), or
+ * measure it first ({@code --cv K}): each chat's type from a model trained on the other folds, beside the
+ * rulebook's lexicons alone and the scorer that uses both. See docs/qa-accuracy.md.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Fit the complaint-type model to labelled chats (<id>.json + <id>.gold.json) and write it (--out), "
+                + "or print its K-fold cross-validated accuracy beside the lexicons alone (--cv K).")
+final class TrainCommand extends OfflineCommand {
+    @Option(names = "--gold", required = true, description = "Directory of <id>.json transcripts and <id>.gold.json labels.")
+    Path gold;
+
+    @Option(names = "--out", description = "Write the model here.")
+    Path out;
+
+    @Option(names = "--cv", description = "Print K-fold cross-validated accuracy instead of writing a model.")
+    Integer folds;
+
+    @Option(names = "--cost", description = "LIBLINEAR's C: higher fits the chats closer (default ${DEFAULT-VALUE}).")
+    double cost = ComplaintTypeTrainer.DEFAULT_COST;
+
+    @Override
+    int run() {
+        if ((out == null) == (folds == null)) {
+            throw new IllegalArgumentException("give one of --out FILE or --cv K");
+        }
+        List<GoldChat> chats = GoldSet.load(gold);
+        if (folds != null) {
+            if (folds < 2) {
+                throw new IllegalArgumentException("--cv: at least 2 folds");
+            }
+            crossValidate(chats);
+            return 0;
+        }
+        String text = ComplaintTypeTrainer.file(ComplaintTypeTrainer.train(chats, cost));
+        try {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--out: cannot write " + out, e);
+        }
+        out().printf("wrote %s: %d chats%n", value(out.toString()), chats.size());
+        return 0;
+    }
+
+    private void crossValidate(List<GoldChat> chats) {
+        CompiledRulebook book = CompiledRulebook.compile(LocalScoring.rulebook(rulebook));
+        out().printf("complaint type, %d-fold cross-validated on %s (C = %s)%n", folds, value(gold.toString()),
+                number(cost));
+        out().printf("%-6s %6s %14s %14s %14s%n", "lang", "chats", "model alone", "lexicons", "scorer");
+        for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book)) {
+            out().printf("%-6s %6d %14s %14s %14s%n", f.lang().name().toLowerCase(Locale.ROOT), f.chats(),
+                    share(f.model(), f.chats()), share(f.lexicons(), f.chats()), share(f.scorer(), f.chats()));
+        }
+        out().println("(the lexicons were tuned on the dev chats: on them their figure is optimistic)");
+    }
+
+    private static String share(int agreed, int of) {
+        return String.format(Locale.ROOT, "%d (%.1f%%)", agreed, 100.0 * agreed / of);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}

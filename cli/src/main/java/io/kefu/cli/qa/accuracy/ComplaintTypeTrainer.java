@@ -1,0 +1,159 @@
+package io.kefu.cli.qa.accuracy;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import io.kefu.shared.domain.customer.CustomerPreferences;
+import io.kefu.shared.domain.qa.CompiledRulebook;
+import io.kefu.shared.domain.qa.ComplaintFeatures;
+import io.kefu.shared.domain.qa.ComplaintType;
+import io.kefu.shared.domain.qa.ComplaintTypeModel;
+import io.kefu.shared.domain.qa.Lang;
+import io.kefu.shared.domain.qa.Scorer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits {@link ComplaintTypeModel} to labelled chats with LIBLINEAR: L2-regularised logistic regression, one
+ * model per label language, over the terms at least {@value #MIN_CHATS} chats use (a term one chat uses is that
+ * chat, not a type). Deterministic: LIBLINEAR's random order is reset first and terms are taken in order, so the
+ * same chats give the same file.
+ */
+public final class ComplaintTypeTrainer {
+    public static final double DEFAULT_COST = 10;
+    static final int MIN_CHATS = 2;
+    private static final double ROUND = 1e4; // the file's 4 decimals
+
+    /** The header of a written model: what made it, so the file says how to make it again. */
+    static final String HEADER = "kefu complaint-type model: one-vs-rest logistic regression (LIBLINEAR, BSD-3-Clause)\n"
+            + "made by: ./kefu qa train --gold corpus/qa/dev --out shared/src/main/resources/qa/complaint-type-model.tsv\n"
+            + "do not edit: ComplaintTypeModelFileTest trains it again and compares";
+
+    private ComplaintTypeTrainer() {}
+
+    /** The model as the file the scorer reads ({@link ComplaintTypeModel#RESOURCE}). */
+    public static String file(ComplaintTypeModel model) {
+        StringWriter text = new StringWriter();
+        try {
+            model.write(text, HEADER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    public static ComplaintTypeModel train(List<GoldChat> chats, double cost) {
+        Map<Lang, List<GoldChat>> byLang = new EnumMap<>(Lang.class);
+        chats.forEach(c -> byLang.computeIfAbsent(c.transcript().lang(), l -> new ArrayList<>()).add(c));
+        Map<Lang, ComplaintTypeModel.LangModel> out = new EnumMap<>(Lang.class);
+        byLang.forEach((lang, some) -> out.put(lang, trainOne(some, cost)));
+        return new ComplaintTypeModel(out);
+    }
+
+    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost) {
+        List<Map<String, Double>> features = chats.stream().map(c -> ComplaintFeatures.of(c.transcript())).toList();
+        Map<String, Integer> used = new TreeMap<>();
+        features.forEach(f -> f.keySet().forEach(t -> used.merge(t, 1, Integer::sum)));
+        Map<String, Integer> index = new LinkedHashMap<>();
+        used.forEach((term, n) -> {
+            if (n >= MIN_CHATS) {
+                index.put(term, index.size() + 1); // LIBLINEAR counts features from 1
+            }
+        });
+        Problem problem = new Problem();
+        problem.l = chats.size();
+        problem.n = index.size() + 1; // + the bias feature
+        problem.bias = 1;
+        problem.x = new Feature[chats.size()][];
+        problem.y = new double[chats.size()];
+        for (int i = 0; i < chats.size(); i++) {
+            List<Feature> row = new ArrayList<>();
+            features.get(i).forEach((term, weight) -> {
+                Integer j = index.get(term);
+                if (j != null) {
+                    row.add(new FeatureNode(j, weight));
+                }
+            });
+            row.add(new FeatureNode(problem.n, problem.bias));
+            problem.x[i] = row.toArray(Feature[]::new);
+            problem.y[i] = ComplaintType.valueOf(chats.get(i).gold().complaint().type()).ordinal();
+        }
+        Linear.disableDebugOutput();
+        Linear.resetRandom();
+        Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, cost, 0.01));
+        int[] labels = model.getLabels();
+        List<ComplaintType> classes = new ArrayList<>();
+        for (int label : labels) {
+            classes.add(ComplaintType.values()[label]);
+        }
+        double[] bias = new double[labels.length];
+        for (int c = 0; c < labels.length; c++) {
+            bias[c] = round(model.getDecfunBias(c));
+        }
+        Map<String, double[]> terms = new LinkedHashMap<>();
+        index.forEach((term, j) -> {
+            double[] w = new double[labels.length];
+            boolean any = false;
+            for (int c = 0; c < labels.length; c++) {
+                w[c] = round(model.getDecfunCoef(j, c));
+                any |= w[c] != 0;
+            }
+            if (any) {
+                terms.put(term, w);
+            }
+        });
+        return new ComplaintTypeModel.LangModel(classes, bias, terms);
+    }
+
+    private static double round(double w) {
+        double r = Math.round(w * ROUND) / ROUND;
+        return r == 0 ? 0 : r; // no -0.0000 in the file
+    }
+
+    /** One language's K-fold figures: chats whose gold type the model alone, the lexicons alone and the scorer gave. */
+    public record Folds(Lang lang, int chats, int model, int lexicons, int scorer) {}
+
+    /**
+     * K folds in a fixed interleaving (chat i of a language is in fold i mod k): each chat's type from a model that
+     * never saw it, beside the rulebook's lexicons alone and the scorer using both, as it would on a new chat.
+     */
+    public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book) {
+        Scorer lexicons = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, null);
+        Map<Lang, List<GoldChat>> byLang = new EnumMap<>(Lang.class);
+        chats.forEach(c -> byLang.computeIfAbsent(c.transcript().lang(), l -> new ArrayList<>()).add(c));
+        List<Folds> out = new ArrayList<>();
+        byLang.forEach((lang, some) -> {
+            int model = 0;
+            int words = 0;
+            int both = 0;
+            for (int fold = 0; fold < k; fold++) {
+                List<GoldChat> train = new ArrayList<>();
+                List<GoldChat> test = new ArrayList<>();
+                for (int i = 0; i < some.size(); i++) {
+                    (i % k == fold ? test : train).add(some.get(i));
+                }
+                ComplaintTypeModel m = train(train, cost);
+                Scorer scorer = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, m);
+                for (GoldChat c : test) {
+                    String gold = c.gold().complaint().type();
+                    model += m.predict(c.transcript()).type().name().equals(gold) ? 1 : 0;
+                    words += lexicons.score(c.transcript()).complaint().type().name().equals(gold) ? 1 : 0;
+                    both += scorer.score(c.transcript()).complaint().type().name().equals(gold) ? 1 : 0;
+                }
+            }
+            out.add(new Folds(lang, some.size(), model, words, both));
+        });
+        return out;
+    }
+}

@@ -1,0 +1,207 @@
+package io.kefu.shared.domain.qa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kefu.shared.domain.customer.CustomerPreferences;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The complaint-type model: its terms, its file, and where the scorer lets it decide (ComplaintGrader). */
+class ComplaintTypeModelTest {
+    private static final List<ComplaintType> CLASSES =
+            List.of(ComplaintType.NONE, ComplaintType.PRODUCT_QUALITY, ComplaintType.LOGISTICS, ComplaintType.OTHER);
+
+    /** A model that is sure of PRODUCT_QUALITY when the customer names the term, and sure of NONE otherwise. */
+    private static ComplaintTypeModel sureOf(Lang lang, String customerTerm) {
+        Map<String, double[]> terms = new LinkedHashMap<>();
+        terms.put("c:" + customerTerm, new double[] {-60, 60, 0, 0});
+        terms.put("c:12", new double[] {0, 90, 0, 0}); // a digit term: never shown as evidence
+        terms.put("a:sorri", new double[] {0, 1, 0, 0});
+        return new ComplaintTypeModel(Map.of(lang, new ComplaintTypeModel.LangModel(CLASSES,
+                new double[] {0, -6, -6, -6}, terms)));
+    }
+
+    /** A model that cannot choose: every class equally likely (0.25 each). */
+    private static final ComplaintTypeModel UNSURE = new ComplaintTypeModel(Map.of(
+            Lang.EN, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of()),
+            Lang.ZH, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of())));
+
+    private static final CompiledRulebook BOOK = CompiledRulebook.compile(RulebookLoader.defaultRulebook());
+
+    private static ComplaintGrade grade(ComplaintTypeModel model, Chat chat) {
+        return new Scorer(BOOK, CustomerPreferences.DEFAULT_ZONE, model).score(chat.build()).complaint();
+    }
+
+    private static ComplaintType lexicons(Chat chat) {
+        return ScorerFixture.LEXICONS.score(chat.build()).complaint().type();
+    }
+
+    @Nested
+    class Terms {
+        @Test
+        void chineseTermsAreFoldedCharactersAndPairsOfEachSide() {
+            var traditional = ComplaintFeatures.of(Chat.zh().customer(0, "這個壞了").agent(2, "抱歉").build());
+            var simplified = ComplaintFeatures.of(Chat.zh().customer(0, "这个坏了").agent(2, "抱歉").build());
+            assertThat(traditional).isEqualTo(simplified);
+            assertThat(simplified).containsKeys("c:坏", "c:坏了", "a:抱歉").doesNotContainKey("c:了抱");
+            // one side's weights are 1/sqrt(its terms): 4 characters give 4 + 3 terms
+            assertThat(simplified.get("c:这")).isEqualTo(1 / Math.sqrt(7));
+        }
+
+        @Test
+        void englishTermsAreStemsAndStemPairs() {
+            var crashes = ComplaintFeatures.of(Chat.en().customer(0, "The app CRASHES").agent(2, "Hi").build());
+            var crashed = ComplaintFeatures.of(Chat.en().customer(0, "the app crashed").agent(2, "Hi").build());
+            assertThat(crashes).isEqualTo(crashed).containsKeys("c:crash", "c:app_crash", "a:hi");
+            assertThat(ComplaintFeatures.display("c:app_crash")).isEqualTo("app crash");
+        }
+    }
+
+    @Nested
+    class File {
+        @Test
+        void writingAndReadingGivesTheSameModel() throws IOException {
+            ComplaintTypeModel model = sureOf(Lang.EN, "widget");
+            StringWriter once = new StringWriter();
+            model.write(once, "made by a test");
+            StringWriter twice = new StringWriter();
+            ComplaintTypeModel.read(new StringReader(once.toString())).write(twice, "made by a test");
+            assertThat(twice.toString()).isEqualTo(once.toString()).startsWith("# made by a test\nclasses\tEN\t");
+            var chat = Chat.en().customer(0, "my widget").agent(2, "sorry").build();
+            assertThat(ComplaintTypeModel.read(new StringReader(once.toString())).predict(chat))
+                    .isEqualTo(model.predict(chat));
+        }
+
+        @Test
+        void aLineWithoutOneWeightPerClassIsRefusedWithItsNumber() {
+            String broken = "# header\nclasses\tEN\tNONE,OTHER\nbias\tEN\t0.1\n";
+            assertThatThrownBy(() -> ComplaintTypeModel.read(new StringReader(broken)))
+                    .isInstanceOf(IOException.class).hasMessageContaining("line 3");
+        }
+
+        @Test
+        void theBundledModelCoversBothLanguages() {
+            assertThat(ComplaintTypeModel.bundled().covers(Lang.ZH)).isTrue();
+            assertThat(ComplaintTypeModel.bundled().covers(Lang.EN)).isTrue();
+        }
+    }
+
+    @Nested
+    class Predictions {
+        @Test
+        void theTypeComesWithHowSureAndTheWordsThatDecidedNoDigits() {
+            var p = sureOf(Lang.EN, "widget").predict(Chat.en().customer(0, "my widget 12").agent(2, "sorry").build());
+            assertThat(p.type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(p.probability()).isGreaterThan(0.99).isLessThan(1);
+            assertThat(p.evidence()).first().isEqualTo("widget");
+            assertThat(p.evidence()).doesNotContain("12").contains("sorri");
+        }
+
+        @Test
+        void aLanguageTheModelHasNoWeightsForGetsNoPrediction() {
+            assertThat(sureOf(Lang.EN, "widget").predict(Chat.zh().customer(0, "坏了").agent(2, "您好").build())).isNull();
+        }
+
+        @Test
+        void probabilitiesAreShared() {
+            var p = UNSURE.predict(Chat.en().customer(0, "hello").agent(2, "hi").build());
+            assertThat(p.probability()).isEqualTo(0.25);
+        }
+    }
+
+    @Nested
+    class WhereTheModelDecides {
+        @Test
+        void aComplaintTheLexiconsGiveNoTypeGetsTheModelsTypeWithItsReason() {
+            var chat = Chat.en().customer(0, "The widget has a problem, any advice?").agent(2, "Hi there");
+            assertThat(lexicons(chat)).isEqualTo(ComplaintType.OTHER);
+            var g = grade(sureOf(Lang.EN, "widget"), chat);
+            assertThat(g.type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(g.severity()).isEqualTo(ComplaintSeverity.LOW);
+            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
+                    .anyMatch(e -> e.startsWith("complaint-type model (100% sure): widget"));
+        }
+
+        @Test
+        void aQuestionTheLexiconsCallNoComplaintCanBeOne() {
+            var chat = Chat.en().customer(0, "Which widget should I buy?").agent(2, "Hi there");
+            assertThat(lexicons(chat)).isEqualTo(ComplaintType.NONE);
+            assertThat(grade(sureOf(Lang.EN, "widget"), chat).type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+        }
+
+        @Test
+        void aCalmComplaintWithoutATypeCanBeNoneButAnUpsetOneStaysAComplaint() {
+            var calm = Chat.en().customer(0, "I was charged for the box").agent(2, "Hi there");
+            assertThat(lexicons(calm)).isEqualTo(ComplaintType.OTHER);
+            assertThat(grade(sureOf(Lang.EN, "widget"), calm).type()).isEqualTo(ComplaintType.NONE);
+            var upset = Chat.en().customer(0, "This is ridiculous!!! I have tried to recover my account for a week")
+                    .agent(2, "Hi there");
+            assertThat(lexicons(upset)).isEqualTo(ComplaintType.OTHER);
+            assertThat(grade(sureOf(Lang.EN, "widget"), upset).type()).isEqualTo(ComplaintType.OTHER);
+            // a threat to go to the regulator is a complaint whatever the model says
+            var threat = Chat.zh().customer(0, "再不处理我就打12315").agent(2, "您好");
+            assertThat(grade(sureOf(Lang.ZH, "杯子"), threat).type()).isNotEqualTo(ComplaintType.NONE);
+            assertThat(grade(sureOf(Lang.ZH, "杯子"), threat).severity()).isEqualTo(ComplaintSeverity.HIGH);
+        }
+
+        @Test
+        void aTypePhraseTheCustomerUsedWins() {
+            var chat = Chat.en().customer(0, "My widget parcel has not arrived").agent(2, "Hi there");
+            assertThat(lexicons(chat)).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(grade(sureOf(Lang.EN, "widget"), chat).type()).isEqualTo(ComplaintType.LOGISTICS);
+        }
+
+        @Test
+        void whatTheRulebooksExclusionsRuledOutStaysNoComplaint() {
+            var excluded = Chat.zh().customer(0, "没故障，不喜欢这个款 可以换吗").agent(2, "您好"); // complaint.notProblems
+            assertThat(lexicons(excluded)).isEqualTo(ComplaintType.NONE);
+            assertThat(grade(sureOf(Lang.ZH, "款"), excluded).type()).isEqualTo(ComplaintType.NONE);
+            var selfCaused = Chat.zh().customer(0, "屏幕碎了，换多少钱").agent(2, "您好").customer(4, "不是质量问题 是我摔坏的");
+            assertThat(grade(sureOf(Lang.ZH, "屏幕"), selfCaused).type()).isEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
+        void anUnsureModelLeavesTheLexiconsCall() {
+            var chat = Chat.en().customer(0, "I was charged for the box").agent(2, "Hi there");
+            assertThat(grade(UNSURE, chat).type()).isEqualTo(lexicons(chat));
+            var question = Chat.en().customer(0, "Which widget should I buy?").agent(2, "Hi there");
+            assertThat(grade(UNSURE, question).type()).isEqualTo(ComplaintType.NONE);
+        }
+    }
+
+    @Nested
+    class Rulebook {
+        private String defaultYaml() throws IOException {
+            try (var in = RulebookLoader.class.getResourceAsStream(RulebookLoader.DEFAULT_RESOURCE)) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+
+        @Test
+        void aLeadCanScoreWithTheLexiconsAlone() throws IOException {
+            assertThat(RulebookLoader.defaultRulebook().complaint().usesModel()).isTrue();
+            String yaml = defaultYaml().replaceFirst("\\ncomplaint:\\n", "\ncomplaint:\n  model: none\n");
+            var book = RulebookLoader.fromYaml(yaml);
+            assertThat(book.complaint().usesModel()).isFalse();
+            var scorer = new Scorer(CompiledRulebook.compile(book));
+            for (Chat chat : List.of(Chat.en().customer(0, "I was charged for the box").agent(2, "Hi there"),
+                    Chat.zh().customer(0, "协商扣款货值一半 之后就没有答复了").agent(2, "您好"))) {
+                assertThat(scorer.score(chat.build()).complaint()).isEqualTo(ScorerFixture.LEXICONS.score(chat.build()).complaint());
+            }
+        }
+
+        @Test
+        void anUnknownModelIsRefusedAtLoadNamingTheField() throws IOException {
+            String yaml = defaultYaml().replaceFirst("\\ncomplaint:\\n", "\ncomplaint:\n  model: gpt\n");
+            assertThatThrownBy(() -> RulebookLoader.fromYaml(yaml)).isInstanceOf(InvalidRulebookException.class)
+                    .hasMessageContaining("complaint.model").hasMessageContaining("gpt");
+        }
+    }
+}
