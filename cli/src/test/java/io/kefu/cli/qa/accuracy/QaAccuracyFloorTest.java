@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
- * U, AE, AF, AH and AJ, 910 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md, "Halves AD
- * to AL": status 813/910, complaint type 598/910, 16 false red lines, greeting precision 0.92, satisfaction 0.98);
- * the dev floors under the tuned half's (1,878 chats: status 1792, complaint type 1439, 3 false red lines, empathy
- * 0.77 / 0.75).
+ * U, AE, AF, AH, AJ, AM and AN, 1,050 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md,
+ * "The complaint-type model": status 941/1050, complaint type 739/1050, 16 false red lines, greeting precision
+ * 0.90, satisfaction 0.97); the dev floors under the tuned half's (1,878 chats: status 1792, 3 false red lines,
+ * empathy 0.77 / 0.75). Dev trains the complaint-type model, so its complaint figure here (1679) only shows the
+ * shipped model is the one trained on it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -20,8 +21,11 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.88, 0.64, 17);
-        rulesAtLeast(soft, report, 0.90, "greeting", "satisfaction");
+        SoftAssertions soft = floors(report, 0.88, 0.68, 17);
+        // 0.88: greeting precision is 435 / 484 with halves AM and AN, whose TWCS replies open without a greeting
+        // 8 times each where the reviewer saw none was due
+        rulesAtLeast(soft, report, 0.88, "greeting");
+        rulesAtLeast(soft, report, 0.90, "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
     }
@@ -29,7 +33,7 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.75, 3);
+        SoftAssertions soft = floors(report, 0.95, 0.87, 3);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
         // 0.72: dev empathy is 0.77 / 0.75 with halves I to AL, whose empathy misses it keeps (docs/qa-accuracy.md);
         // it was 0.80 / 0.77 on the 1,528 chats before halves AD to AL joined
