@@ -4,6 +4,7 @@ import io.kefu.cli.qa.accuracy.ComplaintTypeTrainer;
 import io.kefu.cli.qa.accuracy.GoldChat;
 import io.kefu.cli.qa.accuracy.GoldSet;
 import io.kefu.shared.domain.qa.CompiledRulebook;
+import io.kefu.shared.domain.qa.ComplaintTypeModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +35,10 @@ final class TrainCommand extends OfflineCommand {
     @Option(names = "--cv", description = "Print K-fold cross-validated accuracy instead of writing a model.")
     Integer folds;
 
+    @Option(names = "--predictions", description = "With --cv: write each chat's fold prediction here (TSV: id, type, "
+            + "probability), for corpus/qa/tools/gate-check.py.")
+    Path predictions;
+
     @Option(names = "--cost", description = "LIBLINEAR's C: higher fits the chats closer (default ${DEFAULT-VALUE}).")
     double cost = ComplaintTypeTrainer.DEFAULT_COST;
 
@@ -40,11 +47,14 @@ final class TrainCommand extends OfflineCommand {
         if ((out == null) == (folds == null)) {
             throw new IllegalArgumentException("give one of --out FILE or --cv K");
         }
+        if (folds != null && folds < 2) {
+            throw new IllegalArgumentException("--cv: at least 2 folds");
+        }
+        if (predictions != null && folds == null) {
+            throw new IllegalArgumentException("--predictions: only with --cv");
+        }
         List<GoldChat> chats = GoldSet.load(gold);
         if (folds != null) {
-            if (folds < 2) {
-                throw new IllegalArgumentException("--cv: at least 2 folds");
-            }
             crossValidate(chats);
             return 0;
         }
@@ -63,11 +73,22 @@ final class TrainCommand extends OfflineCommand {
         out().printf("complaint type, %d-fold cross-validated on %s (C = %s)%n", folds, value(gold.toString()),
                 number(cost));
         out().printf("%-6s %6s %14s %14s %14s%n", "lang", "chats", "model alone", "lexicons", "scorer");
-        for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book)) {
+        Map<String, ComplaintTypeModel.Prediction> byChat = new TreeMap<>();
+        for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book, byChat)) {
             out().printf("%-6s %6d %14s %14s %14s%n", f.lang().name().toLowerCase(Locale.ROOT), f.chats(),
                     share(f.model(), f.chats()), share(f.lexicons(), f.chats()), share(f.scorer(), f.chats()));
         }
         out().println("(the lexicons were tuned on the dev chats: on them their figure is optimistic)");
+        if (predictions != null) {
+            StringBuilder tsv = new StringBuilder("id\ttype\tprobability\n");
+            byChat.forEach((id, p) -> tsv.append(id).append('\t').append(p == null ? "" : p.type().name()).append('\t')
+                    .append(p == null ? "" : String.format(Locale.ROOT, "%.6f", p.probability())).append('\n'));
+            try {
+                Files.writeString(predictions, tsv.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("--predictions: cannot write " + predictions, e);
+            }
+        }
     }
 
     private static String share(int agreed, int of) {

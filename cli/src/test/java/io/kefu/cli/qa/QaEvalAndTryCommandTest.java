@@ -116,7 +116,8 @@ class QaEvalAndTryCommandTest {
         assertThat(Json.mapper().readValue(json.out, Map.class)).isNotEmpty();
     }
 
-    private static Run qa(String... args) {
+    /** The qa command in process, its output captured (qa train's tests run it the same way). */
+    static Run qa(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new QaCommand());

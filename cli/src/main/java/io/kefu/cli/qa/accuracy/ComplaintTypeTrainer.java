@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,12 @@ public final class ComplaintTypeTrainer {
      * never saw it, beside the rulebook's lexicons alone and the scorer using both, as it would on a new chat.
      */
     public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book) {
+        return crossValidate(chats, k, cost, book, new HashMap<>());
+    }
+
+    /** The same, each chat's fold prediction put in {@code predictions} by chat id (null: its fold had no such language). */
+    public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
+            Map<String, ComplaintTypeModel.Prediction> predictions) {
         Scorer lexicons = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, null);
         Map<Lang, List<GoldChat>> byLang = new EnumMap<>(Lang.class);
         chats.forEach(c -> byLang.computeIfAbsent(c.transcript().lang(), l -> new ArrayList<>()).add(c));
@@ -147,7 +154,9 @@ public final class ComplaintTypeTrainer {
                 Scorer scorer = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, m);
                 for (GoldChat c : test) {
                     String gold = c.gold().complaint().type();
-                    model += m.predict(c.transcript()).type().name().equals(gold) ? 1 : 0;
+                    ComplaintTypeModel.Prediction p = m.predict(c.transcript()); // null: no chat of it in the fold
+                    predictions.put(c.id(), p);
+                    model += p != null && p.type().name().equals(gold) ? 1 : 0;
                     words += lexicons.score(c.transcript()).complaint().type().name().equals(gold) ? 1 : 0;
                     both += scorer.score(c.transcript()).complaint().type().name().equals(gold) ? 1 : 0;
                 }
