@@ -19,8 +19,10 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POLICIES = {"NONE or OTHER (shipped)": {"NONE", "OTHER"},
             "any": {"NONE", "OTHER", "PRODUCT_QUALITY", "LOGISTICS", "AFTER_SALES", "MISLEADING_DESCRIPTION"},
-            "NONE only": {"NONE"}}
+            "NONE only": {"NONE"},
+            "OTHER only": {"OTHER"}}
 GATES = (0.4, 0.5, 0.6, 0.7)
+NEW_COMPLAINT = 0.8
 
 
 def main():
@@ -56,6 +58,10 @@ def main():
                 for gate in GATES:
                     decided = model if lexicons in open_ and sure >= gate else lexicons
                     c["%s @ %.1f" % (name, gate)] += decided == truth
+            for gate in GATES:  # tried, not shipped: a complaint made out of none needing the model surer
+                decided = model if lexicons == "OTHER" and sure >= gate or lexicons == "NONE" and sure >= NEW_COMPLAINT \
+                    else lexicons
+                c["OTHER @ %.1f, NONE @ %.1f" % (gate, NEW_COMPLAINT)] += decided == truth
     total = collections.Counter()
     for source in sorted(counts):
         total.update(counts[source])

@@ -44,6 +44,9 @@ final class TrainCommand extends OfflineCommand {
 
     @Override
     int run() {
+        if (json) {
+            throw new IllegalArgumentException("--json: train prints a table; --predictions writes the per-chat calls");
+        }
         if ((out == null) == (folds == null)) {
             throw new IllegalArgumentException("give one of --out FILE or --cv K");
         }

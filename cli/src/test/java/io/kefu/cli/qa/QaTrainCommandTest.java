@@ -62,6 +62,7 @@ class QaTrainCommandTest {
                 dir.resolve("m.tsv").toString(), "--predictions", dir.resolve("p.tsv").toString());
         assertThat(predictionsAlone.exit()).isEqualTo(2);
         assertThat(predictionsAlone.err()).contains("--predictions: only with --cv");
+        assertThat(qa("train", "--gold", TINY.toString(), "--cv", "2", "--json").err()).contains("error: --json:");
         assertThat(dir.resolve("m.tsv")).doesNotExist();
     }
 }

@@ -71,7 +71,7 @@ class ComplaintTypeModelFileTest {
         int scorer = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::scorer).sum();
         int lexicons = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::lexicons).sum();
         assertThat(chats).isEqualTo(DEV.size());
-        // measured 1471 of 1878 (78.3%) against the lexicons' 1439, which were tuned on these very chats
+        // measured 1469 of 1878 (78.2%) against the lexicons' 1439, which were tuned on these very chats
         assertThat((double) scorer / chats).as("cross-validated complaint type " + folds).isGreaterThanOrEqualTo(0.77);
         assertThat(scorer).isGreaterThan(lexicons);
     }
