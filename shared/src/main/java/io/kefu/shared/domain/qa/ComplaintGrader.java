@@ -23,7 +23,10 @@ import java.util.TreeMap;
  */
 final class ComplaintGrader {
     private static final int PHRASE_WEIGHT_MAX = 12;
-    /** How sure the model must be to decide: chosen on halves measured before they were read (docs/qa-accuracy.md). */
+    /**
+     * How sure the model must be to decide: chosen on halves measured before they were read and on dev's folds
+     * (corpus/qa/tools/gate-check.py, docs/qa-accuracy.md "The complaint-type model").
+     */
     static final double MODEL_SURE = 0.5;
 
     private final int[] typeLexicon = new int[ComplaintType.values().length];
@@ -97,17 +100,8 @@ final class ComplaintGrader {
         } else if (best == ComplaintType.NONE) {
             best = ComplaintType.OTHER;
         }
-        boolean open = best == ComplaintType.OTHER || best == ComplaintType.NONE && !ruledOut && !excluded;
-        ComplaintTypeModel.Prediction sure = !open || model == null ? null : model.predict(chat.transcript);
-        // an upset or escalating customer (threat, repeated contact) stays a complaint: the model only names its type
-        boolean complained = upset || !signals.isEmpty();
-        if (sure != null && sure.probability() >= MODEL_SURE && !(complained && sure.type() == ComplaintType.NONE)) {
-            best = sure.type();
-            if (best != ComplaintType.NONE && !chat.customerMessages.isEmpty()) {
-                // on the first customer turn, before any words found there: the model read the whole chat
-                reasons.merge(chat.customerMessages.get(0), chat.reason("complaint.model",
-                        Math.round(100 * sure.probability()) + "%", String.join(", ", sure.evidence())), (words, m) -> m + "; " + words);
-            }
+        if (model != null && (best == ComplaintType.OTHER || best == ComplaintType.NONE && !ruledOut && !excluded)) {
+            best = modelType(chat, best, upset || !signals.isEmpty(), reasons);
         }
         if (best == ComplaintType.NONE) {
             return ComplaintGrade.none();
@@ -116,6 +110,25 @@ final class ComplaintGrader {
         reasons.forEach((turn, evidence) -> why.add(
                 new ComplaintGrade.Reason(turn, Findings.evidence(evidence), upsetTurns.contains(turn))));
         return new ComplaintGrade(best, severity(signals, upset, best), List.copyOf(signals), why);
+    }
+
+    /**
+     * The model's type for a chat the lexicons left open, when it is sure enough; else the lexicons' call. An upset
+     * or escalating customer (threat, repeated contact) stays a complaint: the model only names its type. Its reason
+     * goes on the first customer turn, before any words found there: the model read the whole chat.
+     */
+    private ComplaintType modelType(ScoredChat chat, ComplaintType lexicons, boolean complained,
+            Map<Integer, String> reasons) {
+        ComplaintTypeModel.Prediction sure = model.predict(chat.transcript);
+        if (sure == null || sure.probability() < MODEL_SURE || complained && sure.type() == ComplaintType.NONE) {
+            return lexicons;
+        }
+        if (sure.type() != ComplaintType.NONE && !chat.customerMessages.isEmpty()) {
+            String why = chat.reason("complaint.model", Math.round(100 * sure.probability()) + "%",
+                    String.join(", ", sure.evidence()));
+            reasons.merge(chat.customerMessages.get(0), why, (words, m) -> m + "; " + words);
+        }
+        return sure.type();
     }
 
     private static boolean saidByCustomer(ChatAnalysis chat, int lexicon) {

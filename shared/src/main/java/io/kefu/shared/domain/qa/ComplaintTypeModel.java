@@ -60,7 +60,7 @@ public final class ComplaintTypeModel {
     /**
      * A language's terms as primitive keys ({@link TermKeys}) over one flat weight array, and the stems the terms
      * use numbered: scoring walks the chat ({@link ComplaintFeatures#walk}) and looks each term up without
-     * spelling it.
+     * spelling it. Read-only once built, so scorers on several threads share it; each chat's walk has its own state.
      */
     private static final class Compiled {
         private static final long[] SIDE = {1L << 62, 1L << 61};
