@@ -16,7 +16,6 @@ import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.domain.qa.Transcript;
 import io.kefu.shared.json.Json;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -32,12 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score labelled chats (<id>.json + <id>.gold.json) in process and compare: per-rule TP/FP/FN/TN, "
                 + "precision, recall, status agreement, complaint accuracy, customer upset, promises, disagreements.")
-final class EvalCommand extends OfflineCommand {
-    @Option(names = "--gold", required = true, description = "Directory of <id>.json transcripts and <id>.gold.json labels.")
-    Path gold;
-
-
-
+final class EvalCommand extends GoldCommand {
     @Override
     int run() {
         Scorer scorer = scorer();

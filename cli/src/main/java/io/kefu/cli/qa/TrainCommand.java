@@ -25,10 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Fit the complaint-type model to labelled chats (<id>.json + <id>.gold.json) and write it (--out), "
                 + "or print its K-fold cross-validated accuracy beside the lexicons alone (--cv K).")
-final class TrainCommand extends OfflineCommand {
-    @Option(names = "--gold", required = true, description = "Directory of <id>.json transcripts and <id>.gold.json labels.")
-    Path gold;
-
+final class TrainCommand extends GoldCommand {
     @Option(names = "--out", description = "Write the model here.")
     Path out;
 
