@@ -72,7 +72,7 @@ public final class CompiledRulebook {
         addPhrases(lexicon(Lexicon.GRATITUDE), signals.gratitude(), "signals.gratitude");
         addPhrases(lexicon(Lexicon.PROBLEM), rulebook.complaint().problems(), "complaint.problems");
         addPhrases(lexicon(Lexicon.SELF_CAUSED), rulebook.complaint().selfCaused(), "complaint.selfCaused");
-        addPhrases(lexicon(Lexicon.ACCESS_REQUEST), rulebook.complaint().accessRequests(), "complaint.accessRequests");
+        addPhrases(lexicon(Lexicon.CALM_REQUEST), rulebook.complaint().calmRequests(), "complaint.calmRequests");
         addPhrases(lexicon(Lexicon.NOT_PROBLEM), rulebook.complaint().notProblems(), "complaint.notProblems");
         addPhrases(lexicon(Lexicon.REPEATED), signals.repeatedWords(), "signals.repeatedWords");
         addPhrases(lexicon(Lexicon.TRANSFER_NOTICE), signals.transferNotices(), "signals.transferNotices");

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * is at least {@value #MODEL_SURE} sure. On chats no one tuned the word lists on, that was right more often than
  * either alone (docs/qa-accuracy.md, "The complaint-type model"). What a lead wrote still wins: a type phrase
  * the customer used, a threat to go to a regulator, the media or a lawyer (always a complaint), and a chat the
- * rulebook's exclusions made no complaint ({@code notProblems}, {@code selfCaused}, {@code accessRequests}); and an
+ * rulebook's exclusions made no complaint ({@code notProblems}, {@code selfCaused}, {@code calmRequests}); and an
  * upset or escalating customer is a complaint, the model only naming its type.
  */
 final class ComplaintGrader {
@@ -34,7 +34,7 @@ final class ComplaintGrader {
     private final int problemLexicon;
     private final int notProblemLexicon;
     private final int selfCausedLexicon;
-    private final int accessRequestLexicon;
+    private final int calmRequestLexicon;
     private final ComplaintTypeModel model; // null: the lexicons alone
 
     ComplaintGrader(CompiledRulebook book, ComplaintTypeModel model) {
@@ -48,7 +48,7 @@ final class ComplaintGrader {
         problemLexicon = book.lexiconOf(Lexicon.PROBLEM);
         notProblemLexicon = book.lexiconOf(Lexicon.NOT_PROBLEM);
         selfCausedLexicon = book.lexiconOf(Lexicon.SELF_CAUSED);
-        accessRequestLexicon = book.lexiconOf(Lexicon.ACCESS_REQUEST);
+        calmRequestLexicon = book.lexiconOf(Lexicon.CALM_REQUEST);
     }
 
     /** The lexicons of a threat to go to a regulator, the media or a lawyer: an upset sign too. */
@@ -94,7 +94,7 @@ final class ComplaintGrader {
                 || signals.contains(EscalationSignal.LEGAL);
         // a repair the customer caused, or a calm plea to get back in: the rulebook says no complaint
         boolean ruledOut = !threat && (saidByCustomer(chat, selfCausedLexicon)
-                || !upset && saidByCustomer(chat, accessRequestLexicon));
+                || !upset && saidByCustomer(chat, calmRequestLexicon));
         if (complaintTurns.isEmpty() && signals.isEmpty() || ruledOut) {
             best = ComplaintType.NONE; // a question or a request naming a topic, or ruled out
         } else if (best == ComplaintType.NONE) {

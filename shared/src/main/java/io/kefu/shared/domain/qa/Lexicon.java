@@ -15,7 +15,7 @@ final class Lexicon {
     static final String GRATITUDE = "signal:gratitude";
     static final String PROBLEM = "complaint:problem";
     static final String SELF_CAUSED = "complaint:self-caused";
-    static final String ACCESS_REQUEST = "complaint:access-request";
+    static final String CALM_REQUEST = "complaint:calm-request";
     static final String NOT_PROBLEM = "complaint:not-problem";
 
     static String rule(String ruleId) {

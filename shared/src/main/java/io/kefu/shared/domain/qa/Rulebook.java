@@ -1,5 +1,6 @@
 package io.kefu.shared.domain.qa;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 import java.util.Map;
 
@@ -103,8 +104,10 @@ public record Rulebook(
      * complaint when the customer was upset, threatened to escalate, or said one of the {@code problems}
      * (坏了, 还没收到, "not working"); a question that merely names a topic (发票, refund?) is none, and so is a
      * repair the customer says they caused ({@code selfCaused}: 是我摔坏的, "my fault") unless they threaten, and so is
-     * a calm request to get back into an account ({@code accessRequests}: "recover my account", "I forgot my email",
-     * "was hacked") unless the customer is upset or threatens.
+     * a calm request the rulebook lists ({@code calmRequests}: getting back into an account, "recover my account",
+     * "I forgot my email", "was hacked", or any question a lead names) unless the customer is upset or threatens; the
+     * complaint-type model does not make a complaint of those either. {@code accessRequests}, its name before
+     * 2026-12-07, is read as {@code calmRequests}, so rulebooks published with it load as they scored.
      * {@code notProblems} are the exclusions of {@code problems}, as every rule has: a problem word inside one of
      * them names no problem (没故障, 只要坏了就能换吗, 怎么查到哪里了, "no problem"), so a lead fixes such a false
      * complaint in the rulebook.
@@ -112,7 +115,8 @@ public record Rulebook(
      * decides the type when it is sure, {@link ComplaintTypeModel}) or {@value #NO_MODEL} (the lexicons alone decide).
      */
     public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation,
-            List<String> problems, List<String> selfCaused, List<String> notProblems, List<String> accessRequests,
+            List<String> problems, List<String> selfCaused, List<String> notProblems,
+            @JsonAlias("accessRequests") List<String> calmRequests,
             String model) {
         public static final String BUNDLED_MODEL = "bundled";
         public static final String NO_MODEL = "none";
@@ -124,7 +128,7 @@ public record Rulebook(
             problems = problems == null ? List.of() : List.copyOf(problems);
             selfCaused = selfCaused == null ? List.of() : List.copyOf(selfCaused);
             notProblems = notProblems == null ? List.of() : List.copyOf(notProblems);
-            accessRequests = accessRequests == null ? List.of() : List.copyOf(accessRequests);
+            calmRequests = calmRequests == null ? List.of() : List.copyOf(calmRequests);
         }
 
         public Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {

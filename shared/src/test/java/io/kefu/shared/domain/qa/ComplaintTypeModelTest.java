@@ -198,6 +198,29 @@ class ComplaintTypeModelTest {
         }
 
         @Test
+        void aLeadStopsTheModelMakingAComplaintOfAQuestionWithACalmRequest() throws IOException {
+            var question = Chat.en().customer(0, "Which charger works with this phone?").agent(2, "Hi there");
+            var model = sureOf(Lang.EN, "charger");
+            assertThat(grade(model, question).type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            String yaml = defaultYaml().replaceFirst("\\n  calmRequests: \\[", "\n  calmRequests: [\"works with this\", ");
+            var book = CompiledRulebook.compile(RulebookLoader.fromYaml(yaml));
+            var scorer = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, model);
+            assertThat(scorer.score(question.build()).complaint().type()).isEqualTo(ComplaintType.NONE);
+            // upset, the same question is a complaint again, and the model names its type
+            var upset = Chat.en().customer(0, "Which charger works with this phone??? This is ridiculous!!!").agent(2, "Hi");
+            assertThat(scorer.score(upset.build()).complaint().type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+        }
+
+        @Test
+        void aRulebookPublishedWithTheListsOldNameLoadsAsItScored() throws IOException {
+            String yaml = defaultYaml();
+            String old = yaml.replaceFirst("\\n  calmRequests: \\[", "\n  accessRequests: [");
+            assertThat(old).isNotEqualTo(yaml);
+            assertThat(RulebookLoader.fromYaml(old).complaint().calmRequests())
+                    .isEqualTo(RulebookLoader.defaultRulebook().complaint().calmRequests()).contains("recover my");
+        }
+
+        @Test
         void anUnknownModelIsRefusedAtLoadNamingTheField() throws IOException {
             String yaml = defaultYaml().replaceFirst("\\ncomplaint:\\n", "\ncomplaint:\n  model: gpt\n");
             assertThatThrownBy(() -> RulebookLoader.fromYaml(yaml)).isInstanceOf(InvalidRulebookException.class)

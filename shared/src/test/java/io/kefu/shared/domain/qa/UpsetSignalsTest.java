@@ -474,7 +474,7 @@ class UpsetSignalsTest {
 
         @Test
         void aCalmRequestToGetBackIntoAnAccountIsNoComplaintAnUpsetOneIs() {
-            // dev en-ibm-0329, 0177: recovering an account or a taken-over login is a request (complaint.accessRequests)
+            // dev en-ibm-0329, 0177: recovering an account or a taken-over login is a request (complaint.calmRequests)
             var calm = score(Chat.en().customer(0, "I'm trying to recover my long lost account, can you help me?")
                     .agent(2, "Hi there"));
             assertThat(calm.complaint().type()).isEqualTo(ComplaintType.NONE);
