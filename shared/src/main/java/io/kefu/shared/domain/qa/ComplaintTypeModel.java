@@ -198,16 +198,19 @@ public final class ComplaintTypeModel {
         return new Prediction(type, p[best] / sum, type == ComplaintType.NONE ? List.of() : evidence(c, k, sides, best));
     }
 
-    /** The terms that pushed hardest toward the class, strongest first (digits left out: they may be PII). */
+    /**
+     * The customer's terms that set the class apart most, strongest first: what a lead can find in the
+     * customer's words (the agent's "sorry about that" also pushes, but says nothing about the complaint). Chinese
+     * single characters and words of one or two letters are left out as saying too little, digits as maybe PII.
+     */
     private static List<String> evidence(Compiled c, int k, TermKeys[] sides, int best) {
         List<Map.Entry<String, Double>> pushes = new ArrayList<>();
-        for (TermKeys side : sides) {
-            for (long key : side.keys()) {
-                int row = c.rows.get(key);
-                double push = row < 0 ? 0 : c.weights[row * k + best] / Math.sqrt(side.size());
-                if (push > 0 && c.spelled[row].chars().noneMatch(Character::isDigit)) {
-                    pushes.add(Map.entry(c.spelled[row], push));
-                }
+        TermKeys customer = sides[ComplaintFeatures.CUSTOMER];
+        for (long key : customer.keys()) {
+            int row = c.rows.get(key);
+            double push = row < 0 ? 0 : margin(c.weights, row * k, k, best);
+            if (push > 0 && telling(c.spelled[row])) {
+                pushes.add(Map.entry(c.spelled[row], push));
             }
         }
         pushes.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -222,6 +225,21 @@ public final class ComplaintTypeModel {
             }
         }
         return out;
+    }
+
+    /** How much more a term says for the class than for the next likeliest one ("for" says as much for each). */
+    private static double margin(double[] weights, int from, int k, int best) {
+        double other = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            other = j == best ? other : Math.max(other, weights[from + j]);
+        }
+        return weights[from + best] - other;
+    }
+
+    private static boolean telling(String term) {
+        String bare = term.substring(2);
+        boolean chinese = bare.charAt(0) >= '\u2E80'; // a character pair says 快递; one character says little
+        return (chinese ? bare.length() == 2 : bare.length() > 2) && bare.chars().noneMatch(Character::isDigit);
     }
 
     public void write(Writer out, String header) throws IOException {
