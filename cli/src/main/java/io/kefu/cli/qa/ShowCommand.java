@@ -37,9 +37,12 @@ final class ShowCommand extends QaSubcommand {
         List<Message> messages = DynamoQaScoreRepository.transcriptOf(item);
         List<ReviewRecord> reviews = ctx.queries().reviews(transcriptId);
         String lastApplied = item.containsKey("lastReview") ? item.get("lastReview").s() : null;
+        // on the base item only, as complaintSignals (the list indexes project what list views read)
+        String complaintModel = item.containsKey("complaintModel") ? item.get("complaintModel").s() : null;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("score", current);
+            doc.put("complaintModel", complaintModel);
             doc.put("findings", findings);
             doc.put("messages", messages);
             doc.put("reviews", reviews);
@@ -52,6 +55,10 @@ final class ShowCommand extends QaSubcommand {
                 TerminalText.value(current.team()), Text.time(current.closedAt(), ctx.zone()));
         o.printf("rulebook %s@%d  score %s  status %s%s%n", current.rulebookId(), current.rulebookVersion(), Text.score(current),
                 current.status(), current.reviewReason() == null ? "" : " (" + TerminalText.value(current.reviewReason()) + ")");
+        if (current.complaintType() != null) {
+            o.printf("complaint %s / %s%s%n", current.complaintType(), current.complaintSeverity(),
+                    complaintModel == null ? "" : "  (complaint-type model " + TerminalText.value(complaintModel) + ")");
+        }
         o.println();
         for (Message m : messages) {
             o.printf("[%d] %-8s %-10s %s  %s%n", m.index(), m.role(), m.agentId() == null ? "" : m.agentId(),

@@ -113,6 +113,8 @@ class QaListAndShowTest {
         QaFixture.Run run = fx.qa("show", "chat-20261111-0003");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("rulebook default@" + RulebookLoader.defaultRulebook().version(), "agent agent-013", "[3] AGENT", "爱买不买");
+        // the complaint grade and the complaint-type model that made it, told apart from a retrained one
+        assertThat(run.out()).containsPattern("(?m)^complaint PRODUCT_QUALITY / MEDIUM  \\(complaint-type model sha256:[0-9a-f]{12}\\)$");
         String afterRude = run.out().substring(run.out().indexOf("[3] AGENT"));
         assertThat(afterRude).containsPattern("✗ \\S+ FAIL");
     }

@@ -277,6 +277,9 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         item.put("scoredAt", AttributeValue.fromN(Long.toString(record.scoredAt().toEpochMilli())));
         item.put("complaintType", s(score.complaint().type().name()));
         item.put("complaintSeverity", s(score.complaint().severity().name()));
+        if (score.complaint().model() != null) { // absent: graded by the rulebook's lexicons alone
+            item.put("complaintModel", s(score.complaint().model()));
+        }
         if (!score.complaint().signals().isEmpty()) {   // absent = none (19 bytes on most chats)
             item.put("complaintSignals", AttributeValue.fromL(score.complaint().signals().stream().map(x -> s(x.name())).toList()));
         }

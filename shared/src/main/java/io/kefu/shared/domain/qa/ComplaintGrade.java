@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * 投诉分级 stored with the score: the type, how severe, and the signals that decided it. {@code reasons} are the
  * customer turns that made the chat a complaint, with the words that did (shown by {@code qa try}, not stored), so a
- * lead can see which phrase to add to {@code complaint.notProblems} when the call is wrong.
+ * lead can see which phrase to add to {@code complaint.notProblems} when the call is wrong. {@code model} is the
+ * complaint-type model the scorer graded with ({@link ComplaintTypeModel#id()}; null: the lexicons alone), stored
+ * with the score.
  */
 public record ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals,
-        List<Reason> reasons) {
+        List<Reason> reasons, String model) {
     /**
      * A customer turn that made the chat a complaint and its evidence (PII redacted); {@code upset} when the turn
      * is an upset one (its evidence the words that showed it), not only a problem named.
@@ -30,8 +32,18 @@ public record ComplaintGrade(ComplaintType type, ComplaintSeverity severity, Lis
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
+    public ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals,
+            List<Reason> reasons) {
+        this(type, severity, signals, reasons, null);
+    }
+
     public ComplaintGrade(ComplaintType type, ComplaintSeverity severity, List<EscalationSignal> signals) {
         this(type, severity, signals, List.of());
+    }
+
+    /** The same grade, made with this complaint-type model. */
+    public ComplaintGrade withModel(String modelId) {
+        return new ComplaintGrade(type, severity, signals, reasons, modelId);
     }
 
     public static ComplaintGrade none() {

@@ -58,6 +58,11 @@ final class ComplaintGrader {
     }
 
     ComplaintGrade grade(ScoredChat chat) {
+        ComplaintGrade grade = byWordsAndModel(chat);
+        return model == null ? grade : grade.withModel(model.id());
+    }
+
+    private ComplaintGrade byWordsAndModel(ScoredChat chat) {
         Set<Integer> upsetTurns = new HashSet<>();
         Map<Integer, String> reasons = new TreeMap<>();
         for (UpsetSignal.Turn turn : chat.upset()) {

@@ -8,10 +8,13 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +51,19 @@ public final class ComplaintTypeModel {
         }
     }
 
+    /** The id of a model no file holds (trained in memory, as by folds). */
+    public static final String UNSAVED = "unsaved";
+
     private final Map<Lang, LangModel> languages;
     private final Map<Lang, Compiled> compiled = new EnumMap<>(Lang.class);
+    private final String id;
 
     public ComplaintTypeModel(Map<Lang, LangModel> languages) {
+        this(languages, UNSAVED);
+    }
+
+    private ComplaintTypeModel(Map<Lang, LangModel> languages, String id) {
+        this.id = id;
         this.languages = new EnumMap<>(Lang.class);
         this.languages.putAll(languages);
         languages.forEach((lang, m) -> compiled.put(lang, new Compiled(lang, m)));
@@ -152,6 +164,14 @@ public final class ComplaintTypeModel {
     /** The model trained on the corpus's dev chats, shipped in the jar (loaded on first use). */
     public static ComplaintTypeModel bundled() {
         return Bundled.MODEL;
+    }
+
+    /**
+     * Which model this is: {@code sha256:} and the first 12 hex digits of its file's lines, stored with every score
+     * it graded, so a lead can tell scores of a retrained model from older ones under the same rulebook version.
+     */
+    public String id() {
+        return id;
     }
 
     public boolean covers(Lang lang) {
@@ -270,9 +290,11 @@ public final class ComplaintTypeModel {
         Map<Lang, double[]> bias = new EnumMap<>(Lang.class);
         Map<Lang, Map<String, double[]>> terms = new EnumMap<>(Lang.class);
         BufferedReader lines = new BufferedReader(in);
+        MessageDigest digest = sha256();
         int n = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             n++;
+            digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -287,7 +309,15 @@ public final class ComplaintTypeModel {
         }
         Map<Lang, LangModel> out = new EnumMap<>(Lang.class);
         classes.forEach((lang, cs) -> out.put(lang, new LangModel(cs, bias.get(lang), terms.getOrDefault(lang, Map.of()))));
-        return new ComplaintTypeModel(out);
+        return new ComplaintTypeModel(out, "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static double[] parse(String[] f, int from, List<ComplaintType> classes, int line) throws IOException {

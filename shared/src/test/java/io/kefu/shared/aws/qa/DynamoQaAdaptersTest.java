@@ -54,6 +54,9 @@ class DynamoQaAdaptersTest {
                 .filter(io.kefu.shared.domain.qa.Finding::counts).map(io.kefu.shared.domain.qa.Finding::ruleId).distinct().toList());
         assertThat(view.rulebookId()).isEqualTo(V1.id());
         assertThat(view.rulebookVersion()).isEqualTo(V1.version());
+        // which complaint-type model graded it, so scores of a retrained model are told apart (base item only)
+        assertThat(scores.queryTranscript("chat-20261111-0003", "SCORE#").get(0).get("complaintModel").s())
+                .isEqualTo(io.kefu.shared.domain.qa.ComplaintTypeModel.bundled().id()).matches("sha256:[0-9a-f]{12}");
         assertThat(r.score().failures()).isNotEmpty().allSatisfy(f -> assertThat(ruleItems(f.ruleId()))
                 .singleElement().satisfies(i -> assertThat(i.get("transcriptId").s()).isEqualTo("chat-20261111-0003")));
     }

@@ -91,6 +91,20 @@ class ComplaintTypeModelTest {
             assertThat(ComplaintTypeModel.bundled().covers(Lang.ZH)).isTrue();
             assertThat(ComplaintTypeModel.bundled().covers(Lang.EN)).isTrue();
         }
+
+        @Test
+        void aModelIsKnownByItsFilesDigestAndEveryGradeNamesIt() throws Exception {
+            byte[] file;
+            try (var in = ComplaintTypeModel.class.getResourceAsStream(ComplaintTypeModel.RESOURCE)) {
+                file = in.readAllBytes();
+            }
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+            assertThat(ComplaintTypeModel.bundled().id()).isEqualTo("sha256:" + digest.substring(0, 12));
+            assertThat(sureOf(Lang.EN, "widget").id()).isEqualTo(ComplaintTypeModel.UNSAVED);
+            var chat = Chat.en().customer(0, "Which widget should I buy?").agent(2, "Hi there");
+            assertThat(ScorerFixture.DEFAULT.score(chat.build()).complaint().model()).isEqualTo(ComplaintTypeModel.bundled().id());
+            assertThat(ScorerFixture.LEXICONS.score(chat.build()).complaint().model()).isNull();
+        }
     }
 
     @Nested
