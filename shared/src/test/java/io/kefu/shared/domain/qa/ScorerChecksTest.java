@@ -416,7 +416,7 @@ class ScorerChecksTest {
         @Test
         void plainQuestionIsNoComplaint() {
             var s = score(Chat.zh().customer(0, "这款有红色吗").agent(2, "您好，有的"));
-            assertThat(s.complaint()).isEqualTo(ComplaintGrade.none());
+            assertThat(s.complaint()).isEqualTo(ComplaintGrade.none().withModel(ComplaintTypeModel.bundled().id()));
         }
     }
 }
