@@ -34,7 +34,6 @@ import java.util.TreeMap;
 public final class ComplaintTypeTrainer {
     public static final double DEFAULT_COST = 10;
     static final int MIN_CHATS = 2;
-    private static final double ROUND = 1e4; // the file's 4 decimals
 
     /** The header of a written model: what made it, so the file says how to make it again. */
     static final String HEADER = "kefu complaint-type model: one-vs-rest logistic regression (LIBLINEAR, BSD-3-Clause)\n"
@@ -55,10 +54,8 @@ public final class ComplaintTypeTrainer {
     }
 
     public static ComplaintTypeModel train(List<GoldChat> chats, double cost) {
-        Map<Lang, List<GoldChat>> byLang = new EnumMap<>(Lang.class);
-        chats.forEach(c -> byLang.computeIfAbsent(c.transcript().lang(), l -> new ArrayList<>()).add(c));
         Map<Lang, ComplaintTypeModel.LangModel> out = new EnumMap<>(Lang.class);
-        byLang.forEach((lang, some) -> out.put(lang, trainOne(some, cost)));
+        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost)));
         return new ComplaintTypeModel(out);
     }
 
@@ -100,14 +97,14 @@ public final class ComplaintTypeTrainer {
         }
         double[] bias = new double[labels.length];
         for (int c = 0; c < labels.length; c++) {
-            bias[c] = round(model.getDecfunBias(c));
+            bias[c] = ComplaintTypeModel.asWritten(model.getDecfunBias(c));
         }
         Map<String, double[]> terms = new LinkedHashMap<>();
         index.forEach((term, j) -> {
             double[] w = new double[labels.length];
             boolean any = false;
             for (int c = 0; c < labels.length; c++) {
-                w[c] = round(model.getDecfunCoef(j, c));
+                w[c] = ComplaintTypeModel.asWritten(model.getDecfunCoef(j, c));
                 any |= w[c] != 0;
             }
             if (any) {
@@ -117,9 +114,10 @@ public final class ComplaintTypeTrainer {
         return new ComplaintTypeModel.LangModel(classes, bias, terms);
     }
 
-    private static double round(double w) {
-        double r = Math.round(w * ROUND) / ROUND;
-        return r == 0 ? 0 : r; // no -0.0000 in the file
+    private static Map<Lang, List<GoldChat>> byLanguage(List<GoldChat> chats) {
+        Map<Lang, List<GoldChat>> byLang = new EnumMap<>(Lang.class);
+        chats.forEach(c -> byLang.computeIfAbsent(c.transcript().lang(), l -> new ArrayList<>()).add(c));
+        return byLang;
     }
 
     /** One language's K-fold figures: chats whose gold type the model alone, the lexicons alone and the scorer gave. */
@@ -137,10 +135,8 @@ public final class ComplaintTypeTrainer {
     public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
             Map<String, ComplaintTypeModel.Prediction> predictions) {
         Scorer lexicons = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, null);
-        Map<Lang, List<GoldChat>> byLang = new EnumMap<>(Lang.class);
-        chats.forEach(c -> byLang.computeIfAbsent(c.transcript().lang(), l -> new ArrayList<>()).add(c));
         List<Folds> out = new ArrayList<>();
-        byLang.forEach((lang, some) -> {
+        byLanguage(chats).forEach((lang, some) -> {
             int model = 0;
             int words = 0;
             int both = 0;

@@ -262,6 +262,12 @@ public final class ComplaintTypeModel {
         return (chinese ? bare.length() == 2 : bare.length() > 2) && bare.chars().noneMatch(Character::isDigit);
     }
 
+    /** A weight as the file holds it (4 decimals, no -0): what a trainer keeps, so the file is the model it made. */
+    public static double asWritten(double w) {
+        double r = Math.round(w * WEIGHT_SCALE) / WEIGHT_SCALE;
+        return r == 0 ? 0 : r;
+    }
+
     public void write(Writer out, String header) throws IOException {
         for (String line : header.split("\n")) {
             out.write("# " + line + "\n");
