@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
- * U, AE, AF, AH, AJ, AM and AN, 1,050 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md,
- * "The complaint-type model": status 941/1050, complaint type 739/1050, 16 false red lines, greeting precision
- * 0.90, satisfaction 0.97); the dev floors under the tuned half's (1,878 chats: status 1792, 3 false red lines,
+ * U, AE, AF, AH, AJ, AM, AN, AO and AP, 1,190 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md,
+ * "The complaint-type model": status 1068/1190, complaint type 828/1190, 16 false red lines, greeting precision
+ * 0.88, satisfaction 0.97); the dev floors under the tuned half's (1,878 chats: status 1792, 3 false red lines,
  * empathy 0.77 / 0.75). Dev trains the complaint-type model, so its complaint figure here (1679) only shows the
  * shipped model is the one trained on it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
@@ -22,9 +22,9 @@ class QaAccuracyFloorTest {
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
         SoftAssertions soft = floors(report, 0.88, 0.68, 17);
-        // 0.88: greeting precision is 435 / 484 with halves AM and AN, whose TWCS replies open without a greeting
-        // 8 times each where the reviewer saw none was due
-        rulesAtLeast(soft, report, 0.88, "greeting");
+        // 0.87: greeting precision is 493 / 558 with halves AM to AP, whose TWCS replies the scorer finds without a
+        // greeting 8 times in 70 where the reviewer saw one
+        rulesAtLeast(soft, report, 0.87, "greeting");
         rulesAtLeast(soft, report, 0.90, "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
         soft.assertAll();
