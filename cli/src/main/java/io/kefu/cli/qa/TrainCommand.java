@@ -71,7 +71,7 @@ final class TrainCommand extends GoldCommand {
     private void crossValidate(List<GoldChat> chats) {
         CompiledRulebook book = CompiledRulebook.compile(LocalScoring.rulebook(rulebook));
         out().printf("complaint type, %d-fold cross-validated on %s (C = %s)%n", folds, value(gold.toString()),
-                number(cost));
+                cost);
         out().printf("%-6s %6s %14s %14s %14s%n", "lang", "chats", "model alone", "lexicons", "scorer");
         Map<String, ComplaintTypeModel.Prediction> byChat = new TreeMap<>();
         for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book, byChat)) {
@@ -93,9 +93,5 @@ final class TrainCommand extends GoldCommand {
 
     private static String share(int agreed, int of) {
         return String.format(Locale.ROOT, "%d (%.1f%%)", agreed, 100.0 * agreed / of);
-    }
-
-    private static String number(double v) {
-        return String.format(Locale.ROOT, "%s", v);
     }
 }

@@ -20,10 +20,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Fits {@link ComplaintTypeModel} to labelled chats with LIBLINEAR: L2-regularised logistic regression, one
@@ -54,13 +56,20 @@ public final class ComplaintTypeTrainer {
     }
 
     public static ComplaintTypeModel train(List<GoldChat> chats, double cost) {
+        return train(chats, cost, c -> ComplaintFeatures.of(c.transcript()));
+    }
+
+    /** With each chat's terms from {@code terms}: the folds read every chat's terms once, not once per fold. */
+    private static ComplaintTypeModel train(List<GoldChat> chats, double cost,
+            Function<GoldChat, Map<String, Double>> terms) {
         Map<Lang, ComplaintTypeModel.LangModel> out = new EnumMap<>(Lang.class);
-        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost)));
+        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost, terms)));
         return new ComplaintTypeModel(out);
     }
 
-    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost) {
-        List<Map<String, Double>> features = chats.stream().map(c -> ComplaintFeatures.of(c.transcript())).toList();
+    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost,
+            Function<GoldChat, Map<String, Double>> termsOf) {
+        List<Map<String, Double>> features = chats.stream().map(termsOf).toList();
         Map<String, Integer> used = new TreeMap<>();
         features.forEach(f -> f.keySet().forEach(t -> used.merge(t, 1, Integer::sum)));
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -135,6 +144,8 @@ public final class ComplaintTypeTrainer {
     public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
             Map<String, ComplaintTypeModel.Prediction> predictions) {
         Scorer lexicons = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, null);
+        Map<GoldChat, Map<String, Double>> terms = new IdentityHashMap<>();
+        chats.forEach(c -> terms.put(c, ComplaintFeatures.of(c.transcript())));
         List<Folds> out = new ArrayList<>();
         byLanguage(chats).forEach((lang, some) -> {
             int model = 0;
@@ -146,7 +157,7 @@ public final class ComplaintTypeTrainer {
                 for (int i = 0; i < some.size(); i++) {
                     (i % k == fold ? test : train).add(some.get(i));
                 }
-                ComplaintTypeModel m = train(train, cost);
+                ComplaintTypeModel m = train(train, cost, terms::get);
                 Scorer scorer = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, m);
                 for (GoldChat c : test) {
                     String gold = c.gold().complaint().type();

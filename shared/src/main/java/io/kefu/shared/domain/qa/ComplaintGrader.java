@@ -97,7 +97,7 @@ final class ComplaintGrader {
         }
         boolean threat = signals.contains(EscalationSignal.REGULATOR) || signals.contains(EscalationSignal.MEDIA)
                 || signals.contains(EscalationSignal.LEGAL);
-        // a repair the customer caused, or a calm plea to get back in: the rulebook says no complaint
+        // a repair the customer caused, or a calm request the rulebook lists: the rulebook says no complaint
         boolean ruledOut = !threat && (saidByCustomer(chat, selfCausedLexicon)
                 || !upset && saidByCustomer(chat, calmRequestLexicon));
         if (complaintTurns.isEmpty() && signals.isEmpty() || ruledOut) {
