@@ -60,7 +60,8 @@ final class RescoreCommand extends QaSubcommand {
         List<ScoreView> scores = ctx.queries().all(filter, notes::add);
         notes.forEach(n -> out().println("note: " + n));
         var repo = new DynamoQaScoreRepository(ctx.dynamo(), ctx.scoresTable(), ctx.zone());
-        RescoreService service = new RescoreService(new Scorer(CompiledRulebook.compile(book)), repo,
+        Scorer scorer = new Scorer(CompiledRulebook.compile(book));
+        RescoreService service = new RescoreService(scorer, repo,
                 v -> ScoreItems.transcript(ctx.queries().scoreItem(v.transcriptId(), v.scoreKey()).orElseThrow()), ctx.clock());
         Map<RescoreService.Outcome, Integer> counts = new EnumMap<>(RescoreService.Outcome.class);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("rescore " + book.id() + "@" + book.version())
@@ -73,7 +74,15 @@ final class RescoreCommand extends QaSubcommand {
         }
         out().printf("rescored %d, already scored with %s@%d: %d (of %d in range)%n",
                 counts.getOrDefault(RescoreService.Outcome.RESCORED, 0), book.id(), book.version(),
-                counts.getOrDefault(RescoreService.Outcome.ALREADY_SCORED, 0), scores.size());
+                counts.getOrDefault(RescoreService.Outcome.ALREADY_SCORED, 0) + counts.getOrDefault(RescoreService.Outcome.OTHER_MODEL, 0),
+                scores.size());
+        int otherModel = counts.getOrDefault(RescoreService.Outcome.OTHER_MODEL, 0);
+        if (otherModel > 0) {
+            // scores are keyed by rulebook version: the same version cannot hold a second grade of the chat
+            out().printf("not re-graded: %d scored with %s@%d by another complaint-type model than %s; publish the rulebook"
+                    + " as a new version and rescore with it to re-grade them%n", otherModel, book.id(), book.version(),
+                    scorer.complaintModel() == null ? "none (complaint.model: none)" : scorer.complaintModel());
+        }
         out().println("note: stored transcripts are PII-redacted; the redaction tokens ([MOBILE], [ID] ...) count as a PII disclosure on a re-score");
         return 0;
     }

@@ -8,6 +8,8 @@ import io.kefu.local.stack.RepoRoot;
 import io.kefu.shared.aws.qa.DynamoRulebookRepository;
 import io.kefu.shared.domain.qa.RulebookLoader;
 import java.nio.file.Files;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 
 class QaRescoreTest {
@@ -41,6 +43,27 @@ class QaRescoreTest {
 
         QaFixture.Run again = fx.qa("rescore", "--since", "30d", "--rulebook", next, "--teams", "tmall-flagship-cs,global-store-cs");
         assertThat(again.out()).contains("rescored 0");
+    }
+
+    @Test
+    void aChatGradedByAnotherComplaintModelUnderTheSameVersionIsCountedApartNotReGraded() throws Exception {
+        QaFixture fx = new QaFixture().scoreSamples();
+        int packaged = RulebookLoader.defaultRulebook().version();
+        String sk = String.format("SCORE#default#%06d", packaged);
+        String bundled = fx.item("chat-20261111-0003", sk).get("complaintModel").s();
+        assertThat(bundled).startsWith("sha256:");
+        // a score of the model before a retrain: the same rulebook version, another model
+        fx.stack.dynamoDb().updateItem(b -> b.tableName(fx.table).key(Map.of("pk", AttributeValue.fromS("TRANSCRIPT#chat-20261111-0003"),
+                "sk", AttributeValue.fromS(sk))).updateExpression("SET complaintModel = :m")
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS("sha256:000000000000"))));
+
+        QaFixture.Run run = fx.qa("rescore", "--since", "30d", "--rulebook", String.valueOf(packaged),
+                "--teams", "tmall-flagship-cs,global-store-cs");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rescored 0, already scored with default@" + packaged + ": 10 (of 10 in range)")
+                .contains("not re-graded: 1 scored with default@" + packaged + " by another complaint-type model than "
+                        + bundled + "; publish the rulebook as a new version");
+        assertThat(fx.item("chat-20261111-0003", sk).get("complaintModel").s()).isEqualTo("sha256:000000000000");
     }
 
     @Test

@@ -30,16 +30,21 @@ public interface QaScoreStore {
 
     /**
      * What the service needs to know of a stored score; {@code payloadHash}: of the chat message it was scored
-     * from (null on scores stored before hashes were kept).
+     * from (null on scores stored before hashes were kept); {@code complaintModel}: the complaint-type model that
+     * graded it (null: none, or a score stored before models were recorded).
      */
     record StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules,
-                       String payloadHash) {
+                       String payloadHash, String complaintModel) {
         public StoredScore {
             failedRules = List.copyOf(failedRules);
         }
 
         public StoredScore(String transcriptId, String rulebookId, int rulebookVersion, List<String> failedRules) {
-            this(transcriptId, rulebookId, rulebookVersion, failedRules, null);
+            this(transcriptId, rulebookId, rulebookVersion, failedRules, null, null);
+        }
+
+        public boolean scoredWith(String id, int version) {
+            return rulebookId.equals(id) && rulebookVersion == version;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.kefu.shared.domain.qa.QaScore;
 import io.kefu.shared.domain.qa.Scorer;
 import io.kefu.shared.domain.qa.Transcript;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -14,11 +15,15 @@ import java.util.function.Function;
  * intent in {@code supersedes}), then the unlink (done = {@code supersededBy} on the old one); a re-run that
  * finds the new version stored finishes an unlink a crash cut off ({@link QaScoreStore#finishSupersedes}).
  *
+ * <p>Scores are keyed by rulebook id and version, not by the complaint-type model: a chat already scored with
+ * this version by another model ({@code complaintModel}, a retrain since) is left as it is and counted apart
+ * ({@link Outcome#OTHER_MODEL}); publishing the rulebook as a new version re-grades it.
+ *
  * <p>The stored transcript is PII-redacted; the PII-disclosure rule recognises the redactor's tokens
  * ({@link io.kefu.shared.privacy.RedactionMarks}), so a leak still fails the new score.
  */
 public final class RescoreService {
-    public enum Outcome { RESCORED, ALREADY_SCORED }
+    public enum Outcome { RESCORED, ALREADY_SCORED, OTHER_MODEL }
 
     private final Scorer scorer;
     private final QaScoreStore store;
@@ -34,11 +39,11 @@ public final class RescoreService {
 
     public Outcome rescore(ScoreView current) {
         var book = scorer.rulebook().rulebook();
-        boolean done = store.scoresOf(current.transcriptId()).stream()
-                .anyMatch(s -> s.rulebookId().equals(book.id()) && s.rulebookVersion() == book.version());
-        if (done) {
+        var done = store.scoresOf(current.transcriptId()).stream().filter(s -> s.scoredWith(book.id(), book.version())).findFirst();
+        if (done.isPresent()) {
             store.finishSupersedes(current.transcriptId()); // a re-run finishes an unlink a crash cut off
-            return Outcome.ALREADY_SCORED;
+            return Objects.equals(done.get().complaintModel(), scorer.complaintModel()) ? Outcome.ALREADY_SCORED
+                    : Outcome.OTHER_MODEL;
         }
         Transcript transcript = transcripts.apply(current);
         QaScore score = scorer.score(transcript);

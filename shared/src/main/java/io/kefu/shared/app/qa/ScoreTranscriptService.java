@@ -72,8 +72,7 @@ public final class ScoreTranscriptService {
             throw new InvalidMessageException("transcriptId", "conflicting duplicate: " + transcript.transcriptId()
                     + " was already scored from different content (re-opened chat? send it with a new transcriptId)");
         });
-        boolean duplicate = stored.stream().anyMatch(s ->
-                s.rulebookId().equals(rulebook.id()) && s.rulebookVersion() == rulebook.version());
+        boolean duplicate = stored.stream().anyMatch(s -> s.scoredWith(rulebook.id(), rulebook.version()));
         if (duplicate) {
             // A crash may have come between the put and the unlink of the score it supersedes: finish it.
             int unlinked = stored.size() > 1 ? store.finishSupersedes(transcript.transcriptId()) : 0;

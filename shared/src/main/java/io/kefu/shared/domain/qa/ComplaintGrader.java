@@ -37,6 +37,11 @@ final class ComplaintGrader {
     private final int calmRequestLexicon;
     private final ComplaintTypeModel model; // null: the lexicons alone
 
+    /** The model's id as the grades record it; null: the lexicons alone. */
+    String modelId() {
+        return model == null ? null : model.id();
+    }
+
     ComplaintGrader(CompiledRulebook book, ComplaintTypeModel model) {
         this.model = model;
         for (ComplaintType type : ComplaintType.values()) {

@@ -48,6 +48,11 @@ public final class Scorer {
         return book;
     }
 
+    /** The complaint-type model this scorer grades with, as its scores record it ({@code complaintModel}); null: none. */
+    public String complaintModel() {
+        return complaint.modelId();
+    }
+
     public QaScore score(Transcript transcript) {
         ScoredChat chat = new ScoredChat(transcript, book, threatLexicons);
         List<Finding> findings = new ArrayList<>(book.rulebook().rules().size() + 4);

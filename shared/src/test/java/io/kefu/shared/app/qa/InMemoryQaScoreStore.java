@@ -22,7 +22,7 @@ final class InMemoryQaScoreStore implements QaScoreStore {
         return scores.values().stream()
                 .filter(r -> r.score().transcriptId().equals(transcriptId))
                 .map(r -> new StoredScore(transcriptId, r.score().rulebookId(), r.score().rulebookVersion(),
-                        r.score().failures().stream().map(f -> f.ruleId()).toList()))
+                        r.score().failures().stream().map(f -> f.ruleId()).toList(), null, r.score().complaint().model()))
                 .toList();
     }
 
