@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
- * U, AE, AF, AH, AJ, AM, AN, AO and AP, 1,190 chats) sit a few chats under the figures measured on it (docs/qa-accuracy.md,
- * "The complaint-type model": status 1068/1190, complaint type 828/1190, 16 false red lines, greeting precision
- * 0.88, satisfaction 0.97); the dev floors under the tuned half's (1,878 chats: status 1792, 3 false red lines,
- * empathy 0.77 / 0.75). Dev trains the complaint-type model, so its complaint figure here (1679) only shows the
- * shipped model is the one trained on it; ComplaintTypeModelFileTest holds the cross-validated one.
+ * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR and AS, 1,400 chats) sit a few chats under the figures measured on it
+ * (docs/qa-accuracy.md, "Dev grows to 2,624": status 1260/1400, complaint type 988/1400, 19 false red lines,
+ * greeting precision 0.89, satisfaction 0.96); the dev floors under dev's (2,624 chats: status 2457, 6 false red
+ * lines, empathy 0.69 / 0.73). Dev trains the complaint-type model, so its complaint figure here (2318) only shows
+ * the shipped model is the one trained on it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -21,7 +21,8 @@ class QaAccuracyFloorTest {
     @Test
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
-        SoftAssertions soft = floors(report, 0.88, 0.68, 17);
+        // 20 false red lines: 16 on the 1,190 before halves AQ to AS, and 3 on AQ's short JDDC sessions (2026-12-07)
+        SoftAssertions soft = floors(report, 0.88, 0.68, 20);
         // 0.87: greeting precision is 493 / 558 with halves AM to AP, whose TWCS replies the scorer finds without a
         // greeting 8 times in 70 where the reviewer saw one
         rulesAtLeast(soft, report, 0.87, "greeting");
@@ -33,11 +34,12 @@ class QaAccuracyFloorTest {
     @Test
     void theTuningHalfKeepsWhatItWasTunedTo() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
-        SoftAssertions soft = floors(report, 0.95, 0.87, 3);
+        // dev grew from 1,878 to 2,624 chats on 2026-12-07 (fourth session): the 746 added ones, read only through
+        // unlabelled.py's flags or not at all, are not tuned to, so status 0.94, 6 false red lines, empathy 0.69 / 0.73
+        SoftAssertions soft = floors(report, 0.92, 0.87, 7);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
-        // 0.72: dev empathy is 0.77 / 0.75 with halves I to AL, whose empathy misses it keeps (docs/qa-accuracy.md);
-        // it was 0.80 / 0.77 on the 1,528 chats before halves AD to AL joined
-        rulesAtLeast(soft, report, 0.72, "empathy");
+        // 0.67: dev empathy is 0.69 / 0.73 with the 746 chats of 2026-12-07 (0.77 / 0.75 on the 1,878 before them)
+        rulesAtLeast(soft, report, 0.67, "empathy");
         soft.assertAll();
     }
 
