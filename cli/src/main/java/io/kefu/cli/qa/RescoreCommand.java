@@ -72,11 +72,10 @@ final class RescoreCommand extends QaSubcommand {
                 bar.step();
             }
         }
+        int otherModel = counts.getOrDefault(RescoreService.Outcome.OTHER_MODEL, 0);
         out().printf("rescored %d, already scored with %s@%d: %d (of %d in range)%n",
                 counts.getOrDefault(RescoreService.Outcome.RESCORED, 0), book.id(), book.version(),
-                counts.getOrDefault(RescoreService.Outcome.ALREADY_SCORED, 0) + counts.getOrDefault(RescoreService.Outcome.OTHER_MODEL, 0),
-                scores.size());
-        int otherModel = counts.getOrDefault(RescoreService.Outcome.OTHER_MODEL, 0);
+                counts.getOrDefault(RescoreService.Outcome.ALREADY_SCORED, 0) + otherModel, scores.size());
         if (otherModel > 0) {
             // scores are keyed by rulebook version: the same version cannot hold a second grade of the chat
             out().printf("not re-graded: %d scored with %s@%d by another complaint-type model than %s; publish the rulebook"

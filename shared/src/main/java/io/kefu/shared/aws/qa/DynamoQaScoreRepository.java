@@ -64,9 +64,8 @@ public final class DynamoQaScoreRepository implements QaScoreStore {
         List<StoredScore> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryTranscript(transcriptId, "SCORE#")) {
             ScoreItems.ScoreKey key = ScoreItems.scoreKey(item);
-            AttributeValue model = item.get("complaintModel");
             out.add(new StoredScore(transcriptId, key.rulebookId(), key.rulebookVersion(), ScoreItems.list(item, "failedRules"),
-                    payloadHash(item.get("payloadHash")), model == null ? null : model.s()));
+                    payloadHash(item.get("payloadHash")), ScoreItems.str(item, "complaintModel")));
         }
         return out;
     }

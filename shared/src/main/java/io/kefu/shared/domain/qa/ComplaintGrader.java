@@ -64,7 +64,7 @@ final class ComplaintGrader {
 
     ComplaintGrade grade(ScoredChat chat) {
         ComplaintGrade grade = byWordsAndModel(chat);
-        return model == null ? grade : grade.withModel(model.id());
+        return model == null ? grade : grade.withModel(modelId());
     }
 
     private ComplaintGrade byWordsAndModel(ScoredChat chat) {
