@@ -53,6 +53,28 @@ class RealChatFailuresTest {
             assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
         }
 
+        /** docs/qa-gold-format.md "forbidden": a flat 不能 refuses what the customer asked with no reason or alternative. */
+        @Test
+        void flatRefusalOfARequestIsForbidden() {
+            var s = score(Chat.zh().customer(0, "赠品可以单独寄给其他人吗 ?").agent(2, "不可以的，亲")
+                    .customer(5, "好吧").agent(2, "请问还有其他还可以帮到您的吗?"));
+            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void refusalWithAReasonInTheNextReplyIsNotForbidden() {
+            var s = score(Chat.zh().customer(0, "可以修改收货地址吗").agent(2, "不可以的哦")
+                    .customer(5, "为啥").agent(2, "订单已经出库了，您可以拒收后重新下单哦"));
+            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void noAboutWhatAProductDoesRefusesNothing() {
+            var s = score(Chat.zh().customer(0, "这款支持电信卡吗").agent(2, "不支持的呢")
+                    .customer(5, "好的").agent(2, "请问还有其他还可以帮到您的吗?"));
+            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+        }
+
         @Test
         void satisfactionAskOpeningALongMessageIsFoundPerClause() {
             var s = score(Chat.zh().customer(0, "好的谢谢").agent(2, "请问还有其他可以帮您的吗？另外提醒您，订单预计明天送达，"
