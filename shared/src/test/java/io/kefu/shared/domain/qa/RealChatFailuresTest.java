@@ -243,7 +243,7 @@ class RealChatFailuresTest {
         @ParameterizedTest
         @ValueSource(strings = {"修改后小妹通知您", "这边邮寄我会短信通知到您的哦", "帮您反馈销售，[数字x]-[数字x]个工作日回电",
                 "明天[数字x]点前回电收货人号码", "差价以京券方式返还，到账我会以短信形式通知您的",
-                "专员会在[数字x]小时之内联系到您哦"})
+                "专员会在[数字x]小时之内联系到您哦", "改好短信告知", "有运单号后邮件告知您", "您等我们的电话 别着急"})
         void theAgentsOwnNoticeOrATimedCallbackIsAPromise(String text) {
             var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
             assertThat(s.promises()).as(text).hasSize(1);
@@ -251,8 +251,17 @@ class RealChatFailuresTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"师傅出发后 系统会短信通知您配送员电话", "页面会告知您预计送达时间呢", "您的回电号码对吗",
-                "审核通过后一般会短信告知您的", "配送也会联系您，您告知他哦", "请问订单上的电话号码是否可以联系到您"})
+                "审核通过后一般会短信告知您的", "配送也会联系您，您告知他哦", "请问订单上的电话号码是否可以联系到您",
+                "配送师傅在配送前会提前联系您的呢", "安装网点会和您联系呢", "订单完成后系统会给您发短信的"})
         void aNoticeTheSystemOrACourierSendsIsNoPromise(String text) {
+            var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
+            assertThat(s.promises()).as(text).isEmpty();
+        }
+
+        /** docs/qa-gold-format.md "promises": an action without coming back (帮您跟进, 帮您催促) is no promise. */
+        @ParameterizedTest
+        @ValueSource(strings = {"我这边帮您跟进到订单签收，请放心", "妹子这边会帮您催促处理的哦 也会跟进处理的哦"})
+        void followingUpWithoutComingBackIsNoPromise(String text) {
             var s = score(Chat.zh().customer(0, "怎么办").agent(2, "您好，" + text));
             assertThat(s.promises()).as(text).isEmpty();
         }
