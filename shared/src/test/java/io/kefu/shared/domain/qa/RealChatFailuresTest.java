@@ -225,6 +225,29 @@ class RealChatFailuresTest {
     }
 
     @Nested
+    class Empathy {
+        private static final String UPSET = "Getting really fed up of ordering things and them not arriving!!!";
+
+        /** docs/qa-gold-format.md "empathy": an acknowledgement of the feeling, in the agents' own words, answers it. */
+        @ParameterizedTest
+        @ValueSource(strings = {"That's not what we like to hear! DM us the order number.",
+                "We get where you're coming from. DM us the order number.",
+                "That's not the type of experience we want for you. DM us the order number."})
+        void acknowledgingTheFeelingIsEmpathy(String reply) {
+            var s = score(Chat.en().customer(0, UPSET).agent(2, reply));
+            assertThat(finding(s, "empathy").outcome()).as(reply).isEqualTo(Outcome.PASS);
+        }
+
+        /** "Oh no!" and "unfortunately" alone acknowledge nothing (dev en-ibm-0822, 0824, 0866). */
+        @ParameterizedTest
+        @ValueSource(strings = {"Oh no! DM us the order number.", "Unfortunately we cannot change it. DM us the order number."})
+        void anInterjectionOrUnfortunatelyIsNoEmpathy(String reply) {
+            var s = score(Chat.en().customer(0, UPSET).agent(2, reply));
+            assertThat(finding(s, "empathy").outcome()).as(reply).isEqualTo(Outcome.FAIL);
+        }
+    }
+
+    @Nested
     class Promises {
         @ParameterizedTest
         @ValueSource(strings = {"稍后给您回电", "我们会尽快致电您", "核实后与您联系", "明天给您答复"})
