@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
- * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR and AS, 1,400 chats) sit a few chats under the figures measured on it
- * (docs/qa-accuracy.md, "Dev grows to 2,624": status 1260/1400, complaint type 988/1400, 19 false red lines,
- * greeting precision 0.89, satisfaction 0.96); the dev floors under dev's (2,624 chats: status 2457, 6 false red
- * lines, empathy 0.69 / 0.73). Dev trains the complaint-type model, so its complaint figure here (2318) only shows
+ * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR, AS, AT and AU, 1,540 chats) sit a few chats under the figures
+ * measured on it (docs/qa-accuracy.md, "Flat 不能, promises and halves AT and AU": status 1394/1540, complaint type
+ * 1082/1540, 19 false red lines, greeting precision 0.90, satisfaction 0.97, promises 0.72 / 0.68); the dev floors
+ * under dev's (2,624 chats: status 2464, 6 false red lines, empathy 0.70 / 0.75, promises 0.82 / 0.87). Dev trains the complaint-type model, so its complaint figure here (2318) only shows
  * the shipped model is the one trained on it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
 class QaAccuracyFloorTest {
@@ -23,11 +23,11 @@ class QaAccuracyFloorTest {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
         // 20 false red lines: 16 on the 1,190 before halves AQ to AS, and 3 on AQ's short JDDC sessions (2026-12-07)
         SoftAssertions soft = floors(report, 0.88, 0.68, 20);
-        // 0.87: greeting precision is 493 / 558 with halves AM to AP, whose TWCS replies the scorer finds without a
-        // greeting 8 times in 70 where the reviewer saw one
-        rulesAtLeast(soft, report, 0.87, "greeting");
+        // 0.89: greeting precision is 675 / 753; TWCS agents greet in words of their own (half AU: 12 of 70 missed)
+        rulesAtLeast(soft, report, 0.89, "greeting");
         rulesAtLeast(soft, report, 0.90, "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
+        promisesAtLeast(soft, report, 0.70, 0.65);
         soft.assertAll();
     }
 
@@ -36,10 +36,11 @@ class QaAccuracyFloorTest {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
         // dev grew from 1,878 to 2,624 chats on 2026-12-07 (fourth session): the 746 added ones, read only through
         // unlabelled.py's flags or not at all, are not tuned to, so status 0.94, 6 false red lines, empathy 0.69 / 0.73
-        SoftAssertions soft = floors(report, 0.92, 0.87, 7);
+        SoftAssertions soft = floors(report, 0.93, 0.87, 7);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
-        // 0.67: dev empathy is 0.69 / 0.73 with the 746 chats of 2026-12-07 (0.77 / 0.75 on the 1,878 before them)
-        rulesAtLeast(soft, report, 0.67, "empathy");
+        // 0.69: dev empathy is 0.70 / 0.75 with the 746 chats of 2026-12-07 (0.77 / 0.75 on the 1,878 before them)
+        rulesAtLeast(soft, report, 0.69, "empathy");
+        promisesAtLeast(soft, report, 0.80, 0.85);
         soft.assertAll();
     }
 
@@ -50,6 +51,12 @@ class QaAccuracyFloorTest {
                 .isGreaterThanOrEqualTo(complaintType);
         soft.assertThat(report.falseRedLines()).as("false red lines").isLessThanOrEqualTo(falseRedLines);
         return soft;
+    }
+
+    private static void promisesAtLeast(SoftAssertions soft, AccuracyReport report, double precision, double recall) {
+        PromiseCounts p = report.promises();
+        soft.assertThat(p.precision()).as("promise precision " + p).isGreaterThanOrEqualTo(precision);
+        soft.assertThat(p.recall()).as("promise recall " + p).isGreaterThanOrEqualTo(recall);
     }
 
     private static void rulesAtLeast(SoftAssertions soft, AccuracyReport report, double floor, String... rules) {
