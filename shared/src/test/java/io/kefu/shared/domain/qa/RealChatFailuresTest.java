@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The failures measured on real chats in issue 10: each polite control scores no violation, each evasion is caught. */
@@ -53,26 +54,19 @@ class RealChatFailuresTest {
             assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
         }
 
-        /** docs/qa-gold-format.md "forbidden": a flat 不能 refuses what the customer asked with no reason or alternative. */
-        @Test
-        void flatRefusalOfARequestIsForbidden() {
-            var s = score(Chat.zh().customer(0, "赠品可以单独寄给其他人吗 ?").agent(2, "不可以的，亲")
-                    .customer(5, "好吧").agent(2, "请问还有其他还可以帮到您的吗?"));
-            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.FAIL);
-        }
-
-        @Test
-        void refusalWithAReasonInTheNextReplyIsNotForbidden() {
-            var s = score(Chat.zh().customer(0, "可以修改收货地址吗").agent(2, "不可以的哦")
-                    .customer(5, "为啥").agent(2, "订单已经出库了，您可以拒收后重新下单哦"));
-            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
-        }
-
-        @Test
-        void noAboutWhatAProductDoesRefusesNothing() {
-            var s = score(Chat.zh().customer(0, "这款支持电信卡吗").agent(2, "不支持的呢")
-                    .customer(5, "好的").agent(2, "请问还有其他还可以帮到您的吗?"));
-            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+        /**
+         * docs/qa-gold-format.md "forbidden": a flat 不能 refuses what the customer asked with no reason or alternative
+         * in that reply or the next; a reason in the next reply saves it, and a no about what a product does refuses
+         * nothing. Columns: the customer's message, the agent's reply, the agent's next reply, the verdict.
+         */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "赠品可以单独寄给其他人吗 ? | 不可以的，亲 | 请问还有其他还可以帮到您的吗? | FAIL",
+                "可以修改收货地址吗 | 不可以的哦 | 订单已经出库了，您可以拒收后重新下单哦 | PASS",
+                "这款支持电信卡吗 | 不支持的呢 | 请问还有其他还可以帮到您的吗? | PASS"})
+        void aFlatRefusalOfARequestIsForbidden(String request, String refusal, String next, Outcome verdict) {
+            var s = score(Chat.zh().customer(0, request).agent(2, refusal).customer(5, "好吧").agent(2, next));
+            assertThat(finding(s, "forbidden").outcome()).as(refusal + " / " + next).isEqualTo(verdict);
         }
 
         @Test
