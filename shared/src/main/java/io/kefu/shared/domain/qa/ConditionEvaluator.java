@@ -3,7 +3,9 @@ package io.kefu.shared.domain.qa;
 import io.kefu.shared.privacy.PiiMatch;
 import io.kefu.shared.privacy.PiiRedactor;
 import io.kefu.shared.privacy.RedactionMarks;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -184,6 +186,9 @@ final class ConditionEvaluator {
 
     /** Keep only hits within N sentences (of this condition's role) before / after / around a hit of the anchor. */
     private static void anchor(CompiledCondition c, ChatAnalysis chat, Role scope, String[] out) {
+        if (Arrays.stream(out).allMatch(Objects::isNull)) {
+            return; // no hit to keep or drop: the anchor's own condition (a regex over every sentence, say) is not run
+        }
         String[] anchors = evaluate(c.anchor, chat, scope);
         Condition.Anchor a = c.source.anchor();
         int within = a.within() == null ? DEFAULT_ANCHOR_WITHIN : a.within();
