@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The failures measured on real chats in issue 10: each polite control scores no violation, each evasion is caught. */
 class RealChatFailuresTest {
+    /** The verdict of one rule on a two-line zh chat: the customer's line, then the agent's reply. */
+    private static Outcome verdict(String rule, String customer, String reply) {
+        return finding(score(Chat.zh().customer(0, customer).agent(2, reply)), rule).outcome();
+    }
 
     @Nested
     class PoliteControls {
@@ -160,14 +164,12 @@ class RealChatFailuresTest {
         @ValueSource(strings = {"抱歉的哦 这个我们不是很清楚的呢", "建议客户自己关注下物流信息的哈", "有一个重复 仔细看一下 谢谢",
                 "客服能得到的信息和您是一致的 是否涨价我们也不清楚"})
         void notKnowingWithoutFindingOutAndLookItYourselfAreForbidden(String text) {
-            var s = score(Chat.zh().customer(0, "这个怎么回事").agent(2, text));
-            assertThat(finding(s, "forbidden").outcome()).as(text).isEqualTo(Outcome.FAIL);
+            assertThat(verdict("forbidden", "这个怎么回事", text)).as(text).isEqualTo(Outcome.FAIL);
         }
 
         @Test
         void aScreenTooBrightToSeeIsNoIDontKnow() {
-            var s = score(Chat.zh().customer(0, "屏幕太亮").agent(2, "电脑亮度过高会看不清楚的，建议调低一点"));
-            assertThat(finding(s, "forbidden").outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict("forbidden", "屏幕太亮", "电脑亮度过高会看不清楚的，建议调低一点")).isEqualTo(Outcome.PASS);
         }
 
         @Test
@@ -209,6 +211,17 @@ class RealChatFailuresTest {
         void realLawsuitThreatIsLegal() {
             var s = score(Chat.en().customer(0, "Refund me or I will sue you.").agent(2, "Sorry to hear that"));
             assertThat(s.complaint().signals()).contains(EscalationSignal.LEGAL);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"灰常对不起，这边马上处理", "小妹的洪荒之力也帮不上呢", "cheers fam"})
+        void slangFromTheGlossariesIsSlang(String reply) {
+            assertThat(verdict("slang", "好的", reply)).as(reply).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void porridgeIsGoodsNotSlang() {
+            assertThat(verdict("slang", "有没有八宝粥", "有的，稀饭和八宝粥都有货哦")).isEqualTo(Outcome.PASS);
         }
 
         @Test
