@@ -73,6 +73,19 @@ class RealChatFailuresTest {
             assertThat(finding(s, "forbidden").outcome()).as(refusal + " / " + next).isEqualTo(verdict);
         }
 
+        /** docs/qa-gold-format.md "closing": thanks, a wish or a goodbye, or the open door; not a check that it worked. */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "en | Let us know if you need further help. | PASS",
+                "en | Let us know if this helps. | FAIL",
+                "zh-CN | 不客气哒~ 希望下次有机会再为您服务! | PASS",
+                "zh-CN | 请问还有什么可以帮您呢? 怠慢之处请您谅解呢 | FAIL"})
+        void aClosingSignsOffAndAStepsCheckDoesNot(String lang, String last, Outcome verdict) {
+            Chat chat = lang.equals("en") ? Chat.en().customer(0, "my app keeps crashing").agent(2, "Hi, try reinstalling it.")
+                    : Chat.zh().customer(0, "好的谢谢").agent(2, "好的呢");
+            assertThat(finding(score(chat.agent(2, last)), "closing").outcome()).as(last).isEqualTo(verdict);
+        }
+
         @Test
         void satisfactionAskOpeningALongMessageIsFoundPerClause() {
             var s = score(Chat.zh().customer(0, "好的谢谢").agent(2, "请问还有其他可以帮您的吗？另外提醒您，订单预计明天送达，"
