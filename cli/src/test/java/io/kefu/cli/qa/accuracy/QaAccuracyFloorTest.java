@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
  * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR, AS, AT and AU, 1,540 chats) sit a few chats under the figures
- * measured on it (docs/qa-accuracy.md, "Flat 不能, promises and halves AT and AU": status 1394/1540, complaint type
+ * measured on it (docs/qa-accuracy.md, "Flat 不能, promises and halves AT and AU": status 1395/1540, complaint type
  * 1082/1540, 19 false red lines, greeting precision 0.90, satisfaction 0.97, promises 0.72 / 0.68); the dev floors
- * under dev's (2,624 chats: status 2464, 6 false red lines, empathy 0.70 / 0.75, promises 0.82 / 0.87). Dev trains the complaint-type model, so its complaint figure here (2318) only shows
- * the shipped model is the one trained on it; ComplaintTypeModelFileTest holds the cross-validated one.
+ * under dev's (2,624 chats: status 2478, 6 false red lines, empathy 0.70 / 0.75, promises 0.82 / 0.87). Dev trains
+ * the complaint-type model, so its complaint figure here (2318) only shows the shipped model is the one trained on
+ * it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
 class QaAccuracyFloorTest {
     private static final Scorer SCORER = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
@@ -36,7 +37,7 @@ class QaAccuracyFloorTest {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
         // dev grew from 1,878 to 2,624 chats on 2026-12-07 (fourth session): the 746 added ones, read only through
         // unlabelled.py's flags or not at all, are not tuned to, so status 0.94, 6 false red lines, empathy 0.69 / 0.73
-        SoftAssertions soft = floors(report, 0.93, 0.87, 7);
+        SoftAssertions soft = floors(report, 0.94, 0.87, 7);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
         // 0.69: dev empathy is 0.70 / 0.75 with the 746 chats of 2026-12-07 (0.77 / 0.75 on the 1,878 before them)
         rulesAtLeast(soft, report, 0.69, "empathy");
