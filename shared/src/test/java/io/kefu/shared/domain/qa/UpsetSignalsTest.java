@@ -41,6 +41,17 @@ class UpsetSignalsTest {
     }
 
     @Nested
+    class NotYet {
+        @Test
+        void notYetStatesWhereThingsAreAndChasingStaysUpset() {
+            // after an impatient line, 还没 would have been the second sign (dev zh-jddc-0571: calm to the reviewer)
+            assertThat(upset(Chat.zh().customer(0, "这么慢?").agent(2, "亲亲稍等，这边为您查看")
+                    .customer(2, "哦，还没收到啊").agent(2, "好的，这边为您查看"))).as("还没: not yet").isFalse();
+            assertThat(zhUpset("都一个星期了怎么还没到！！")).as("chasing a late parcel").isTrue();
+        }
+    }
+
+    @Nested
     class RhetoricalQuestions {
         @Test
         void rhetoricalFramesAreUpset() {
