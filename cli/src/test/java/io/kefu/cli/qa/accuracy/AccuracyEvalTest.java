@@ -97,17 +97,17 @@ class AccuracyEvalTest {
 
     @Test
     void anUpsetTheReviewerDidNotSeeShowsTheCustomersTurnNotTheApology(@TempDir Path dir) throws IOException {
-        // dev zh-jddc-0317: the scorer reads turn 12 (再次) as upset, the empathy finding passes on the agent's 谅解 (13)
-        for (String f : List.of("zh-jddc-0317.json", "zh-jddc-0317.gold.json")) {
+        // dev zh-jddc-1716: the scorer reads turn 2 (什么时候能) as upset, the empathy finding passes on the agent's 谅解 (3)
+        for (String f : List.of("zh-jddc-1716.json", "zh-jddc-1716.gold.json")) {
             Files.copy(Corpus.dir("dev").resolve(f), dir.resolve(f));
         }
         var scorer = new Scorer(CompiledRulebook.compile(RulebookLoader.defaultRulebook()));
         AccuracyReport r = AccuracyEval.evaluate(scorer, GoldSet.load(dir));
         Disagreement upset = r.disagreements().stream().filter(d -> d.what().equals("upset")).findFirst().orElseThrow();
-        assertThat(upset.messageIndex()).isEqualTo(12);
-        assertThat(upset.evidence()).isEqualTo("再次");
+        assertThat(upset.messageIndex()).isEqualTo(2);
+        assertThat(upset.evidence()).isEqualTo("什么时候能");
         Disagreement empathy = r.disagreements().stream().filter(d -> d.what().equals("empathy")).findFirst().orElseThrow();
-        assertThat(empathy.messageIndex()).as("the empathy row keeps the agent's reply").isEqualTo(13);
+        assertThat(empathy.messageIndex()).as("the empathy row keeps the agent's reply").isEqualTo(3);
     }
 
     @Test
