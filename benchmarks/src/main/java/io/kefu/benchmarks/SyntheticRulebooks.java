@@ -38,7 +38,6 @@ final class SyntheticRulebooks {
         List<Rule> rules = new ArrayList<>(base.rules());
         rules.add(new Rule("synthetic-lexicon", RuleKind.FORBIDDEN, 0, null, null, null, List.copyOf(phrases),
                 List.of(), List.of(), null, List.of(), "generated for benchmarks"));
-        return new Rulebook(base.id(), base.version(), base.description(), base.normalization(), base.scoring(),
-                base.signals(), base.complaint(), rules);
+        return base.withRules(rules);
     }
 }

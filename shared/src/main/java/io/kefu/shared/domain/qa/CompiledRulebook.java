@@ -30,6 +30,7 @@ public final class CompiledRulebook {
     record Script(String normalized, GramBag grams) {}
 
     private final Rulebook rulebook;
+    private final PhraseLists lists;
     private final TextNormalizer normalizer;
     private final Map<String, Integer> lexiconIds = new HashMap<>();
     private final List<Term> terms = new ArrayList<>();
@@ -48,6 +49,7 @@ public final class CompiledRulebook {
 
     private CompiledRulebook(Rulebook rulebook, PhraseMatcher.Factory factory) {
         this.rulebook = rulebook;
+        this.lists = new PhraseLists(rulebook.lists());
         this.normalizer = new TextNormalizer(rulebook.normalization().fillers());
         for (int r = 0; r < rulebook.rules().size(); r++) {
             Rule rule = rulebook.rules().get(r);
@@ -304,7 +306,7 @@ public final class CompiledRulebook {
     // ------------------------------------------------------------------ phrases into the automaton
 
     private void addPhrases(int lexicon, List<String> list, String path) {
-        for (String phrase : list) {
+        for (String phrase : lists.expand(list, path)) {
             if (phrase == null || phrase.isBlank()) {
                 throw new InvalidRulebookException(path + ": empty phrase");
             }

@@ -10,7 +10,10 @@ import java.util.Map;
 final class RuleExamples {
     private final Map<String, Map<Lang, String>> examples = new HashMap<>();
 
+    private final PhraseLists lists;
+
     RuleExamples(Rulebook rulebook) {
+        lists = new PhraseLists(rulebook.lists());
         for (Rule rule : rulebook.rules()) {
             Map<Lang, String> byLang = new EnumMap<>(Lang.class);
             for (Lang lang : Lang.values()) {
@@ -26,7 +29,7 @@ final class RuleExamples {
         return cached != null ? cached : compute(rule, lang);
     }
 
-    private static String compute(Rule rule, Lang lang) {
+    private String compute(Rule rule, Lang lang) {
         List<String> candidates = new ArrayList<>();
         if (rule.condition() != null) {
             collectPhrases(rule.condition(), candidates);
@@ -42,11 +45,11 @@ final class RuleExamples {
     }
 
     /** Positive phrases and scripts of a condition (not under a NOT, an anchor or an exclusion), in order. */
-    private static void collectPhrases(Condition c, List<String> into) {
-        into.addAll(c.any());
-        into.addAll(c.all());
+    private void collectPhrases(Condition c, List<String> into) {
+        into.addAll(lists.expand(c.any(), "any"));
+        into.addAll(lists.expand(c.all(), "all"));
         if (c.atLeast() != null) {
-            into.addAll(c.atLeast().of());
+            into.addAll(lists.expand(c.atLeast().of(), "atLeast.of"));
         }
         if (c.similar() != null) {
             into.addAll(c.similar().scripts());

@@ -7,6 +7,11 @@ import java.util.Map;
 /**
  * A versioned QA scorecard as written in YAML (see {@code rulebooks/default.yaml}). Every score
  * records {@code id} and {@code version} so it can be reproduced; a changed rulebook gets a new version.
+ *
+ * <p>{@code lists} are named phrase lists a lead defines once and names in any phrase list of the rulebook as
+ * {@code "@name"} (the refusal words of the flat 不能, used by three of its conditions): the entry stands for every
+ * phrase of the list, and under {@code all} or {@code atLeast} it is one item met by any of them
+ * ({@link CompiledRulebook} expands them; an unknown name is refused at load with the field that names it).
  */
 public record Rulebook(
         String id,
@@ -17,12 +22,17 @@ public record Rulebook(
         Signals signals,
         Complaint complaint,
         List<Section> sections,
+        Map<String, List<String>> lists,
         List<Rule> rules) {
 
-    /** The rulebook without sections (every item stands alone). */
-    public Rulebook(String id, int version, String description, Normalization normalization, Scoring scoring,
-            Signals signals, Complaint complaint, List<Rule> rules) {
-        this(id, version, description, normalization, scoring, signals, complaint, null, rules);
+    /** This rulebook as another version (a draft published again, a test's second version). */
+    public Rulebook withVersion(int newVersion) {
+        return new Rulebook(id, newVersion, description, normalization, scoring, signals, complaint, sections, lists, rules);
+    }
+
+    /** This rulebook with other rules (a generated lexicon added, as the benchmarks do). */
+    public Rulebook withRules(List<Rule> newRules) {
+        return new Rulebook(id, version, description, normalization, scoring, signals, complaint, sections, lists, newRules);
     }
 
     /** A scorecard section: items name it in {@code section}; an {@code autoFail} item failing zeroes it. */
@@ -33,6 +43,7 @@ public record Rulebook(
         scoring = scoring == null ? new Scoring(80, 0.05) : scoring;
         signals = signals == null ? new Signals(List.of(), List.of(), 2, true, List.of()) : signals;
         sections = sections == null ? List.of() : List.copyOf(sections);
+        lists = lists == null ? Map.of() : Map.copyOf(lists);
         complaint = complaint == null ? new Complaint(Map.of(), Map.of()) : complaint;
         rules = rules == null ? List.of() : List.copyOf(rules);
     }

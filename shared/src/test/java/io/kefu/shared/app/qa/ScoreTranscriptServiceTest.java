@@ -88,8 +88,7 @@ class ScoreTranscriptServiceTest {
     @Test
     void reScoreWithANewRulebookVersionIsANewLinkedRecordWithoutASecondSurvey() {
         service(V1).handle(fixture("zh-rude-agent"), META);
-        Rulebook v2 = new Rulebook(V1.id(), V1.version() + 1, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
-                V1.complaint(), V1.rules());
+        Rulebook v2 = V1.withVersion(V1.version() + 1);
         service(v2).handle(fixture("zh-rude-agent"), META);
         assertThat(store.scores).hasSize(2);
         ScoreRecord second = store.scores.values().stream().filter(r -> r.score().rulebookVersion() == V1.version() + 1).findFirst().orElseThrow();

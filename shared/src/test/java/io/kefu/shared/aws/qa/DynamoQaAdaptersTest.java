@@ -67,8 +67,7 @@ class DynamoQaAdaptersTest {
         scores.writeRuleIndex(first, null);
         scores.putIfAbsent(first);
         StoredScore old = scores.scoresOf("chat-20261111-0003").get(0);
-        Rulebook v2 = new Rulebook(V1.id(), V1.version() + 1, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
-                V1.complaint(), V1.rules());
+        Rulebook v2 = V1.withVersion(V1.version() + 1);
         ScoreRecord second = record(v2, "zh-rude-agent", old);
         scores.writeRuleIndex(second, old);
         assertThat(scores.putIfAbsent(second)).isTrue();

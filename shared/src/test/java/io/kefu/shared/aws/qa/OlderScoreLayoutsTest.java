@@ -115,8 +115,7 @@ class OlderScoreLayoutsTest {
                     "sk", s(QaScoreKeys.legacyFailureSk(V1.id(), V1.version(), f.ruleId())), "type", s("QA_RULE_FAILURE"))));
         }
         StoredScore old = scores.scoresOf(ID).get(0);
-        Rulebook v2 = new Rulebook(V1.id(), V1.version() + 1, V1.description(), V1.normalization(), V1.scoring(), V1.signals(),
-                V1.complaint(), V1.rules());
+        Rulebook v2 = V1.withVersion(V1.version() + 1);
         ScoreRecord second = new ScoreRecord(transcript, new Scorer(CompiledRulebook.compile(v2)).score(transcript),
                 Instant.parse("2026-11-12T03:00:00Z"), old);
         scores.writeRuleIndex(second, old);

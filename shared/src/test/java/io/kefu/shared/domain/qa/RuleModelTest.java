@@ -153,6 +153,65 @@ class RuleModelTest {
         assertThat(s.score()).isEqualTo(25);
     }
 
+    /** HEAD with a {@code lists:} block (lines of YAML, indented two spaces) before its rules. */
+    private static String withLists(String lists, String rules) {
+        return HEAD.replace("rules:\n", "lists:\n" + lists + "rules:\n") + rules;
+    }
+
+    private static Outcome outcomeWithLists(String lists, String rules, Chat chat) {
+        Rulebook book = RulebookLoader.fromYaml(withLists(lists, rules));
+        return ScorerFixture.finding(new Scorer(CompiledRulebook.compile(book)).score(chat.build()), "check").outcome();
+    }
+
+    @Test
+    void aNamedListStandsForItsPhrasesWhereverItIsNamed() {
+        String lists = "  refusals: [不可以, 不能, 不行]\n  reasons: [因为, 所以]\n";
+        // in any, beside phrases of its own
+        String any = CHECK + "    expect: absent\n    when: {any: [\"@refusals\", 没办法]}\n";
+        assertThat(outcomeWithLists(lists, any, Chat.zh().customer(0, "改地址").agent(1, "不行的"))).isEqualTo(Outcome.FAIL);
+        assertThat(outcomeWithLists(lists, any, Chat.zh().customer(0, "改地址").agent(1, "没办法"))).isEqualTo(Outcome.FAIL);
+        assertThat(outcomeWithLists(lists, any, Chat.zh().customer(0, "改地址").agent(1, "好的"))).isEqualTo(Outcome.PASS);
+        // in none, and in an exclusion
+        String refusedWithoutReason = CHECK + "    expect: absent\n"
+                + "    when: {and: [{any: [\"@refusals\"]}, {none: [\"@reasons\"]}]}\n";
+        assertThat(outcomeWithLists(lists, refusedWithoutReason, Chat.zh().customer(0, "改地址").agent(1, "不能改")))
+                .isEqualTo(Outcome.FAIL);
+        assertThat(outcomeWithLists(lists, refusedWithoutReason,
+                Chat.zh().customer(0, "改地址").agent(1, "因为已出库所以不能改"))).isEqualTo(Outcome.PASS);
+        String excluded = CHECK + "    expect: absent\n    when: {any: [不能], exclude: [\"@explained\"]}\n";
+        String explained = "  explained: [所以不能, 因为不能]\n";
+        assertThat(outcomeWithLists(explained, excluded, Chat.zh().customer(0, "?").agent(1, "所以不能改")))
+                .isEqualTo(Outcome.PASS);
+        assertThat(outcomeWithLists(explained, excluded, Chat.zh().customer(0, "?").agent(1, "不能改")))
+                .isEqualTo(Outcome.FAIL);
+        // under all and atLeast a named list is one item, met by any of its phrases
+        String all = CHECK + "    when: {all: [\"@refusals\", 抱歉]}\n";
+        assertThat(outcomeWithLists(lists, all, Chat.zh().customer(0, "?").agent(1, "抱歉，不可以"))).isEqualTo(Outcome.PASS);
+        assertThat(outcomeWithLists(lists, all, Chat.zh().customer(0, "?").agent(1, "不可以，不行"))).isEqualTo(Outcome.FAIL);
+        String atLeast = CHECK + "    when: {atLeast: {n: 2, of: [\"@refusals\", \"@reasons\"]}}\n";
+        assertThat(outcomeWithLists(lists, atLeast, Chat.zh().customer(0, "?").agent(1, "因为缺货不能发"))).isEqualTo(Outcome.PASS);
+        assertThat(outcomeWithLists(lists, atLeast, Chat.zh().customer(0, "?").agent(1, "不能，不行"))).isEqualTo(Outcome.FAIL);
+    }
+
+    @Test
+    void namedListsAreRefusedAtLoadNamingTheField() {
+        String rules = CHECK + "    when: {and: [{any: [x1]}, {none: [y2, \"@reasons\"]}]}\n";
+        assertThatThrownBy(() -> RulebookLoader.fromYaml(withLists("  refusals: [不能]\n", rules)))
+                .isInstanceOf(InvalidRulebookException.class)
+                .hasMessageContaining("rules[1](check).when.and[1].none[1]: no list 'reasons' under lists [refusals]");
+        assertThatThrownBy(() -> RulebookLoader.fromYaml(HEAD + CHECK + "    when: {all: [x1, \"@reasons\"]}\n"))
+                .hasMessageContaining("rules[1](check).when.all[1]: no list 'reasons'");
+        assertThatThrownBy(() -> RulebookLoader.fromYaml(withLists("  a: [\"@b\"]\n  b: [不能]\n", CHECK + "    when: {any: [x1]}\n")))
+                .hasMessageContaining("lists.a[0]: '@b' names a list; a list holds phrases only");
+        assertThatThrownBy(() -> RulebookLoader.fromYaml(withLists("  Refusals: [不能]\n", CHECK + "    when: {any: [x1]}\n")))
+                .hasMessageContaining("lists.Refusals: a list name is lower-case letters, digits and -");
+        assertThatThrownBy(() -> RulebookLoader.fromYaml(withLists("  empty: []\n", CHECK + "    when: {any: [x1]}\n")))
+                .hasMessageContaining("lists.empty: at least one phrase");
+        // a list's phrases are checked as phrases where the list is used
+        assertThatThrownBy(() -> RulebookLoader.fromYaml(withLists("  short: [\"!\"]\n", CHECK + "    when: {any: [\"@short\"]}\n")))
+                .hasMessageContaining("rules[1](check).when.any");
+    }
+
     @Test
     void invalidConditionsAreRefusedNamingRuleAndField() {
         assertThatThrownBy(() -> RulebookLoader.fromYaml(HEAD + CHECK + "    when: {any: [a1], all: [b2]}\n"))
