@@ -5,6 +5,7 @@ import io.kefu.cli.qa.accuracy.GoldChat;
 import io.kefu.cli.qa.accuracy.GoldSet;
 import io.kefu.shared.domain.qa.CompiledRulebook;
 import io.kefu.shared.domain.qa.ComplaintTypeModel;
+import io.kefu.shared.domain.qa.SentenceVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Option;
  * rulebook's lexicons alone and the scorer that uses both. See docs/qa-accuracy.md.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Fit the complaint-type model to labelled chats (<id>.json + <id>.gold.json) and write it (--out), "
-                + "or print its K-fold cross-validated accuracy beside the lexicons alone (--cv K).")
+        description = "Fit the complaint-type model to labelled chats (<id>.json + <id>.gold.json): their terms and the "
+                + "customer's sentence vectors. Write it (--out), or print its K-fold cross-validated accuracy beside "
+                + "the lexicons alone (--cv K).")
 final class TrainCommand extends GoldCommand {
     @Option(names = "--out", description = "Write the model here.")
     Path out;
@@ -58,7 +60,7 @@ final class TrainCommand extends GoldCommand {
             crossValidate(chats);
             return 0;
         }
-        String text = ComplaintTypeTrainer.file(ComplaintTypeTrainer.train(chats, cost));
+        String text = ComplaintTypeTrainer.file(ComplaintTypeTrainer.train(chats, cost, SentenceVectors.installed()));
         try {
             Files.writeString(out, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -74,7 +76,8 @@ final class TrainCommand extends GoldCommand {
                 cost);
         out().printf("%-6s %6s %14s %14s %14s%n", "lang", "chats", "model alone", "lexicons", "scorer");
         Map<String, ComplaintTypeModel.Prediction> byChat = new TreeMap<>();
-        for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book, byChat)) {
+        for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book,
+                SentenceVectors.installed(), byChat)) {
             out().printf("%-6s %6d %14s %14s %14s%n", f.lang().name().toLowerCase(Locale.ROOT), f.chats(),
                     share(f.model(), f.chats()), share(f.lexicons(), f.chats()), share(f.scorer(), f.chats()));
         }

@@ -14,6 +14,7 @@ import io.kefu.shared.domain.qa.ComplaintType;
 import io.kefu.shared.domain.qa.ComplaintTypeModel;
 import io.kefu.shared.domain.qa.Lang;
 import io.kefu.shared.domain.qa.Scorer;
+import io.kefu.shared.domain.qa.SentenceVectors;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,17 +26,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Fits {@link ComplaintTypeModel} to labelled chats with LIBLINEAR: L2-regularised logistic regression, one
  * model per label language, over the terms at least {@value #MIN_CHATS} chats use (a term one chat uses is that
- * chat, not a type). Deterministic: LIBLINEAR's random order is reset first and terms are taken in order, so the
- * same chats give the same file.
+ * chat, not a type) and the chat's sentence vector ({@link ComplaintFeatures#sentences}), standardised on the chats
+ * and scaled by {@value #SENTENCE_WEIGHT} so the many dimensions do not drown the terms. Deterministic: LIBLINEAR's
+ * random order is reset first and terms are taken in order, so the same chats give the same file.
  */
 public final class ComplaintTypeTrainer {
     public static final double DEFAULT_COST = 10;
     static final int MIN_CHATS = 2;
+    /**
+     * How much a standardised sentence-vector dimension counts beside a term: chosen on dev's 10 folds (0.02: en 862,
+     * zh 1162 of 1175 / 1449 right; 0.05: 854, 1159; none: 802, 1147; corpus/qa/tools/embedding-baseline --folds).
+     */
+    static final double SENTENCE_WEIGHT = 0.02;
 
     /** The header of a written model: what made it, so the file says how to make it again. */
     static final String HEADER = "kefu complaint-type model: one-vs-rest logistic regression (LIBLINEAR, BSD-3-Clause)\n"
@@ -55,21 +61,34 @@ public final class ComplaintTypeTrainer {
         return text.toString();
     }
 
-    public static ComplaintTypeModel train(List<GoldChat> chats, double cost) {
-        return train(chats, cost, c -> ComplaintFeatures.of(c.transcript()));
+    public static ComplaintTypeModel train(List<GoldChat> chats, double cost, SentenceVectors vectors) {
+        return train(chats, cost, Features.of(chats, vectors), vectors);
     }
 
-    /** With each chat's terms from {@code terms}: the folds read every chat's terms once, not once per fold. */
-    private static ComplaintTypeModel train(List<GoldChat> chats, double cost,
-            Function<GoldChat, Map<String, Double>> terms) {
+    /** Each chat's terms and sentence vector, read once (the folds train on them ten times). */
+    private record Features(Map<GoldChat, Map<String, Double>> terms, Map<GoldChat, double[]> sentences) {
+        static Features of(List<GoldChat> chats, SentenceVectors vectors) {
+            Map<GoldChat, Map<String, Double>> terms = new IdentityHashMap<>();
+            Map<GoldChat, double[]> sentences = new IdentityHashMap<>();
+            for (GoldChat c : chats) {
+                terms.put(c, ComplaintFeatures.of(c.transcript()));
+                sentences.put(c, ComplaintFeatures.sentences(c.transcript(), vectors));
+            }
+            return new Features(terms, sentences);
+        }
+    }
+
+    private static ComplaintTypeModel train(List<GoldChat> chats, double cost, Features features, SentenceVectors vectors) {
         Map<Lang, ComplaintTypeModel.LangModel> out = new EnumMap<>(Lang.class);
-        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost, terms)));
-        return new ComplaintTypeModel(out);
+        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost, features, vectors.id())));
+        return new ComplaintTypeModel(out, vectors);
     }
 
-    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost,
-            Function<GoldChat, Map<String, Double>> termsOf) {
-        List<Map<String, Double>> features = chats.stream().map(termsOf).toList();
+    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost, Features all,
+            String sentenceModels) {
+        List<Map<String, Double>> features = chats.stream().map(all.terms()::get).toList();
+        double[][] sentences = chats.stream().map(all.sentences()::get).toArray(double[][]::new);
+        Standardised standard = Standardised.of(sentences);
         Map<String, Integer> used = new TreeMap<>();
         features.forEach(f -> f.keySet().forEach(t -> used.merge(t, 1, Integer::sum)));
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -78,9 +97,10 @@ public final class ComplaintTypeTrainer {
                 index.put(term, index.size() + 1); // LIBLINEAR counts features from 1
             }
         });
+        int dims = standard.mean().length;
         Problem problem = new Problem();
         problem.l = chats.size();
-        problem.n = index.size() + 1; // + the bias feature
+        problem.n = index.size() + dims + 1; // + the sentence vector + the bias feature
         problem.bias = 1;
         problem.x = new Feature[chats.size()][];
         problem.y = new double[chats.size()];
@@ -92,6 +112,9 @@ public final class ComplaintTypeTrainer {
                     row.add(new FeatureNode(j, weight));
                 }
             });
+            for (int d = 0; d < dims; d++) {
+                row.add(new FeatureNode(index.size() + 1 + d, standard.at(sentences[i], d)));
+            }
             row.add(new FeatureNode(problem.n, problem.bias));
             problem.x[i] = row.toArray(Feature[]::new);
             problem.y[i] = ComplaintType.valueOf(chats.get(i).gold().complaint().type()).ordinal();
@@ -104,9 +127,17 @@ public final class ComplaintTypeTrainer {
         for (int label : labels) {
             classes.add(ComplaintType.values()[label]);
         }
+        // the sentence weights, standardisation folded in: w·(x - mean)·SCALE/spread = (w·SCALE/spread)·x - its mean part
+        double[][] vector = new double[dims][labels.length];
         double[] bias = new double[labels.length];
         for (int c = 0; c < labels.length; c++) {
-            bias[c] = ComplaintTypeModel.asWritten(model.getDecfunBias(c));
+            double b = model.getDecfunBias(c);
+            for (int d = 0; d < dims; d++) {
+                double w = model.getDecfunCoef(index.size() + 1 + d, c) * SENTENCE_WEIGHT / standard.spread()[d];
+                vector[d][c] = ComplaintTypeModel.asWritten(w);
+                b -= w * standard.mean()[d];
+            }
+            bias[c] = ComplaintTypeModel.asWritten(b);
         }
         Map<String, double[]> terms = new LinkedHashMap<>();
         index.forEach((term, j) -> {
@@ -120,7 +151,35 @@ public final class ComplaintTypeTrainer {
                 terms.put(term, w);
             }
         });
-        return new ComplaintTypeModel.LangModel(classes, bias, terms);
+        return new ComplaintTypeModel.LangModel(classes, bias, terms,
+                new ComplaintTypeModel.Sentences(sentenceModels, vector));
+    }
+
+    /** Each sentence-vector dimension's mean and spread over the training chats. */
+    private record Standardised(double[] mean, double[] spread) {
+        static Standardised of(double[][] x) {
+            int dims = x.length == 0 ? 0 : x[0].length;
+            double[] mean = new double[dims];
+            double[] spread = new double[dims];
+            for (double[] row : x) {
+                for (int d = 0; d < dims; d++) {
+                    mean[d] += row[d] / x.length;
+                }
+            }
+            for (double[] row : x) {
+                for (int d = 0; d < dims; d++) {
+                    spread[d] += (row[d] - mean[d]) * (row[d] - mean[d]) / x.length;
+                }
+            }
+            for (int d = 0; d < dims; d++) {
+                spread[d] = Math.sqrt(spread[d]) + 1e-6;
+            }
+            return new Standardised(mean, spread);
+        }
+
+        double at(double[] row, int d) {
+            return SENTENCE_WEIGHT * (row[d] - mean[d]) / spread[d];
+        }
     }
 
     private static Map<Lang, List<GoldChat>> byLanguage(List<GoldChat> chats) {
@@ -136,16 +195,16 @@ public final class ComplaintTypeTrainer {
      * K folds in a fixed interleaving (chat i of a language is in fold i mod k): each chat's type from a model that
      * never saw it, beside the rulebook's lexicons alone and the scorer using both, as it would on a new chat.
      */
-    public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book) {
-        return crossValidate(chats, k, cost, book, new HashMap<>());
+    public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
+            SentenceVectors vectors) {
+        return crossValidate(chats, k, cost, book, vectors, new HashMap<>());
     }
 
     /** The same, each chat's fold prediction put in {@code predictions} by chat id (null: its fold had no such language). */
     public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
-            Map<String, ComplaintTypeModel.Prediction> predictions) {
+            SentenceVectors vectors, Map<String, ComplaintTypeModel.Prediction> predictions) {
         Scorer lexicons = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, null);
-        Map<GoldChat, Map<String, Double>> terms = new IdentityHashMap<>();
-        chats.forEach(c -> terms.put(c, ComplaintFeatures.of(c.transcript())));
+        Features features = Features.of(chats, vectors);
         List<Folds> out = new ArrayList<>();
         byLanguage(chats).forEach((lang, some) -> {
             int model = 0;
@@ -157,7 +216,7 @@ public final class ComplaintTypeTrainer {
                 for (int i = 0; i < some.size(); i++) {
                     (i % k == fold ? test : train).add(some.get(i));
                 }
-                ComplaintTypeModel m = train(train, cost, terms::get);
+                ComplaintTypeModel m = train(train, cost, features, vectors);
                 Scorer scorer = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, m);
                 for (GoldChat c : test) {
                     String gold = c.gold().complaint().type();

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
- * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR, AS, AT and AU, 1,540 chats) sit a few chats under the figures
- * measured on it (docs/qa-accuracy.md, "Flat 不能, promises and halves AT and AU": status 1398/1540, complaint type
- * 1081/1540, 19 false red lines, greeting precision 0.90, satisfaction 0.97, promises 0.72 / 0.68); the dev floors
+ * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR, AS, AT, AU and AV, 1,610 chats) sit a few chats under the figures
+ * measured on it (docs/qa-accuracy.md, "Sentence vectors, named lists and half AV": status 1464/1610, complaint type
+ * 1151/1610, 19 false red lines, greeting precision 0.89, satisfaction 0.97, promises 0.72 / 0.68); the dev floors
  * under dev's (2,624 chats: status 2483, 6 false red lines, empathy 0.71 / 0.75, promises 0.82 / 0.87). Dev trains
- * the complaint-type model, so its complaint figure here (2319) only shows the shipped model is the one trained on
+ * the complaint-type model, so its complaint figure here (2324) only shows the shipped model is the one trained on
  * it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
 class QaAccuracyFloorTest {
@@ -23,8 +23,9 @@ class QaAccuracyFloorTest {
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
         // 20 false red lines: 16 on the 1,190 before halves AQ to AS, and 3 on AQ's short JDDC sessions (2026-12-07)
-        SoftAssertions soft = floors(report, 0.88, 0.68, 20);
-        // 0.89: greeting precision is 675 / 753; TWCS agents greet in words of their own (half AU: 12 of 70 missed)
+        // 0.70: the model reads sentence vectors since 2026-12-07 (sixth session): 1130 → 1151 of 1,610
+        SoftAssertions soft = floors(report, 0.88, 0.70, 20);
+        // 0.89: greeting precision is 703 / 787; TWCS agents greet in words of their own (half AU: 12 of 70 missed)
         rulesAtLeast(soft, report, 0.89, "greeting");
         rulesAtLeast(soft, report, 0.90, "satisfaction");
         soft.assertThat(report.rules().get("closing").recall()).as("closing recall").isGreaterThanOrEqualTo(0.90);
@@ -37,7 +38,7 @@ class QaAccuracyFloorTest {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("dev")));
         // dev grew from 1,878 to 2,624 chats on 2026-12-07 (fourth session): the 746 added ones, read only through
         // unlabelled.py's flags or not at all, are not tuned to, so status 0.94, 6 false red lines, empathy 0.69 / 0.73
-        SoftAssertions soft = floors(report, 0.94, 0.87, 7);
+        SoftAssertions soft = floors(report, 0.94, 0.88, 7);
         rulesAtLeast(soft, report, 0.95, "greeting", "closing", "satisfaction");
         // 0.69: dev empathy is 0.70 / 0.75 with the 746 chats of 2026-12-07 (0.77 / 0.75 on the 1,878 before them)
         rulesAtLeast(soft, report, 0.69, "empathy");

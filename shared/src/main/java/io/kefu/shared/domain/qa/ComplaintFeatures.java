@@ -74,6 +74,36 @@ public final class ComplaintFeatures {
         return lang == Lang.ZH ? new String[] {bare} : bare.split(String.valueOf(PAIR), -1);
     }
 
+    /**
+     * What the customer said as sentence vectors: the mean and the maximum, dimension by dimension, of the vectors of
+     * their messages ({@code 2 × dimensions} long; zeros when the customer wrote nothing). The model reads these beside
+     * the terms; training and scoring both come through here.
+     */
+    public static double[] sentences(Transcript transcript, SentenceVectors vectors) {
+        int dims = vectors.dimensions(transcript.lang());
+        double[] out = new double[2 * dims];
+        java.util.Arrays.fill(out, dims, 2 * dims, Double.NEGATIVE_INFINITY);
+        int n = 0;
+        for (Message m : transcript.messages()) {
+            if (!m.isCustomer() || m.text().isBlank()) {
+                continue;
+            }
+            float[] v = vectors.of(m.text(), transcript.lang());
+            for (int d = 0; d < dims; d++) {
+                out[d] += v[d];
+                out[dims + d] = Math.max(out[dims + d], v[d]);
+            }
+            n++;
+        }
+        if (n == 0) {
+            return new double[2 * dims];
+        }
+        for (int d = 0; d < dims; d++) {
+            out[d] /= n;
+        }
+        return out;
+    }
+
     static void walk(Transcript transcript, Terms terms) {
         boolean zh = transcript.lang() == Lang.ZH;
         for (Message m : transcript.messages()) {

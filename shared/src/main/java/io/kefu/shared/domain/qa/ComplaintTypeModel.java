@@ -27,8 +27,14 @@ import java.util.Map;
  * depends on what the chat is about ("my app crashes" vs "you charged me"), which the model reads from every
  * word. docs/qa-accuracy.md has the measurements that chose it, and how sure it must be before it decides.
  *
+ * <p>The model also reads what the customer said as sentence vectors ({@link ComplaintFeatures#sentences}, from the
+ * pretrained sentence models {@link SentenceVectors}): on dev's folds that put 60 more English chats and 15 more
+ * Chinese ones on the reviewers' type than the terms alone (docs/qa-accuracy.md, "Sentence vectors").
+ *
  * <p>The file is plain text: {@code classes LANG T1,T2..}, {@code bias LANG w..}, then one {@code term LANG t w..}
- * line per term, a weight per class. Weights are written to 4 decimals, so the file is the model.
+ * line per term, a weight per class; then {@code vectors LANG MODELS N} and N {@code vector LANG d w..} lines, the
+ * weights of the sentence-vector dimensions (standardisation folded in, so they weigh the raw vector). Weights are
+ * written to 4 decimals, so the file is the model.
  */
 public final class ComplaintTypeModel {
     public static final String RESOURCE = "/qa/complaint-type-model.tsv";
@@ -36,13 +42,27 @@ public final class ComplaintTypeModel {
     private static final int WEIGHT_DECIMALS = 4;
     private static final double WEIGHT_SCALE = 1e4;
 
-    /** One language's weights: per term, one weight per class; bias per class. */
-    public record LangModel(List<ComplaintType> classes, double[] bias, Map<String, double[]> terms) {
+    /**
+     * One language's weights: per term, one weight per class; bias per class; and, unless null, the weights of the
+     * chat's sentence vector.
+     */
+    public record LangModel(List<ComplaintType> classes, double[] bias, Map<String, double[]> terms, Sentences sentences) {
         public LangModel {
             classes = List.copyOf(classes);
             bias = bias.clone();
         }
+
+        /** Terms only. */
+        public LangModel(List<ComplaintType> classes, double[] bias, Map<String, double[]> terms) {
+            this(classes, bias, terms, null);
+        }
     }
+
+    /**
+     * Weights over {@link ComplaintFeatures#sentences}: one row per dimension, a weight per class, for the sentence
+     * models {@code model} ({@link SentenceVectors#id}); a model must be scored with the sentence models it learned.
+     */
+    public record Sentences(String model, double[][] weights) {}
 
     /** The model's call: the type, how sure (0..1, the classes' probabilities sum to 1), and its strongest words. */
     public record Prediction(ComplaintType type, double probability, List<String> evidence) {
@@ -57,13 +77,20 @@ public final class ComplaintTypeModel {
     private final Map<Lang, LangModel> languages;
     private final Map<Lang, Compiled> compiled = new EnumMap<>(Lang.class);
     private final String id;
+    private SentenceVectors vectors; // null until a language with sentence weights is scored
 
     public ComplaintTypeModel(Map<Lang, LangModel> languages) {
-        this(languages, UNSAVED);
+        this(languages, UNSAVED, null);
     }
 
-    private ComplaintTypeModel(Map<Lang, LangModel> languages, String id) {
+    /** With the sentence models to read chats with (a trainer's, a test's); else the installed ones, on first use. */
+    public ComplaintTypeModel(Map<Lang, LangModel> languages, SentenceVectors vectors) {
+        this(languages, UNSAVED, vectors);
+    }
+
+    private ComplaintTypeModel(Map<Lang, LangModel> languages, String id, SentenceVectors vectors) {
         this.id = id;
+        this.vectors = vectors;
         this.languages = new EnumMap<>(Lang.class);
         this.languages.putAll(languages);
         languages.forEach((lang, m) -> compiled.put(lang, new Compiled(lang, m)));
@@ -193,6 +220,9 @@ public final class ComplaintTypeModel {
         TermKeys[] sides = c.terms(transcript);
         int k = m.classes().size();
         double[] score = m.bias().clone();
+        if (m.sentences() != null) {
+            addSentences(transcript, m.sentences(), score);
+        }
         for (TermKeys side : sides) {
             double weight = 1 / Math.sqrt(side.size());
             for (long key : side.keys()) {
@@ -216,6 +246,34 @@ public final class ComplaintTypeModel {
         ComplaintType type = m.classes().get(best);
         // no complaint needs no evidence: most chats, so the scorer skips the sort
         return new Prediction(type, p[best] / sum, type == ComplaintType.NONE ? List.of() : evidence(c, k, sides, best));
+    }
+
+    private void addSentences(Transcript transcript, Sentences sentences, double[] score) {
+        SentenceVectors v = vectors();
+        if (!v.id().equals(sentences.model())) {
+            throw new IllegalStateException("complaint-type model " + id + " learned sentence vectors of "
+                    + sentences.model() + ", not of " + v.id());
+        }
+        double[] x = ComplaintFeatures.sentences(transcript, v);
+        if (x.length != sentences.weights().length) {
+            throw new IllegalStateException("complaint-type model " + id + ": " + sentences.weights().length
+                    + " sentence-vector weights for a vector of " + x.length);
+        }
+        for (int d = 0; d < x.length; d++) {
+            double[] w = sentences.weights()[d];
+            for (int j = 0; j < score.length; j++) {
+                score[j] += w[j] * x[d];
+            }
+        }
+    }
+
+    private SentenceVectors vectors() {
+        SentenceVectors v = vectors;
+        if (v == null) {
+            v = SentenceVectors.installed();
+            vectors = v; // a benign race: every thread resolves the same installed instance
+        }
+        return v;
     }
 
     /**
@@ -280,6 +338,13 @@ public final class ComplaintTypeModel {
             for (Map.Entry<String, double[]> t : m.terms().entrySet()) {
                 out.write("term\t" + lang + "\t" + t.getKey() + weights(t.getValue()) + "\n");
             }
+            if (m.sentences() != null) {
+                double[][] w = m.sentences().weights();
+                out.write("vectors\t" + lang + "\t" + m.sentences().model() + "\t" + w.length + "\n");
+                for (int d = 0; d < w.length; d++) {
+                    out.write("vector\t" + lang + "\t" + d + weights(w[d]) + "\n");
+                }
+            }
         }
     }
 
@@ -295,6 +360,8 @@ public final class ComplaintTypeModel {
         Map<Lang, List<ComplaintType>> classes = new EnumMap<>(Lang.class);
         Map<Lang, double[]> bias = new EnumMap<>(Lang.class);
         Map<Lang, Map<String, double[]>> terms = new EnumMap<>(Lang.class);
+        Map<Lang, String> sentenceModels = new EnumMap<>(Lang.class);
+        Map<Lang, double[][]> sentenceWeights = new EnumMap<>(Lang.class);
         BufferedReader lines = new BufferedReader(in);
         MessageDigest digest = sha256();
         int n = 0;
@@ -310,12 +377,32 @@ public final class ComplaintTypeModel {
                 case "classes" -> classes.put(lang, Arrays.stream(f[2].split(",")).map(ComplaintType::valueOf).toList());
                 case "bias" -> bias.put(lang, parse(f, 2, classes.get(lang), n));
                 case "term" -> terms.computeIfAbsent(lang, l -> new LinkedHashMap<>()).put(f[2], parse(f, 3, classes.get(lang), n));
+                case "vectors" -> {
+                    sentenceModels.put(lang, f[2]);
+                    sentenceWeights.put(lang, new double[Integer.parseInt(f[3])][]);
+                }
+                case "vector" -> {
+                    double[][] w = sentenceWeights.get(lang);
+                    int d = Integer.parseInt(f[2]);
+                    if (w == null || d < 0 || d >= w.length || w[d] != null) {
+                        throw new IOException("complaint-type model line " + n + ": vector " + d + " outside its vectors line");
+                    }
+                    w[d] = parse(f, 3, classes.get(lang), n);
+                }
                 default -> throw new IOException("complaint-type model line " + n + ": unknown kind " + f[0]);
             }
         }
         Map<Lang, LangModel> out = new EnumMap<>(Lang.class);
-        classes.forEach((lang, cs) -> out.put(lang, new LangModel(cs, bias.get(lang), terms.getOrDefault(lang, Map.of()))));
-        return new ComplaintTypeModel(out, "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12));
+        for (Map.Entry<Lang, List<ComplaintType>> e : classes.entrySet()) {
+            Lang lang = e.getKey();
+            double[][] w = sentenceWeights.get(lang);
+            if (w != null && Arrays.stream(w).anyMatch(row -> row == null)) {
+                throw new IOException("complaint-type model: " + lang + " has fewer vector lines than its vectors line says");
+            }
+            Sentences sentences = w == null ? null : new Sentences(sentenceModels.get(lang), w);
+            out.put(lang, new LangModel(e.getValue(), bias.get(lang), terms.getOrDefault(lang, Map.of()), sentences));
+        }
+        return new ComplaintTypeModel(out, "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 12), null);
     }
 
     private static MessageDigest sha256() {

@@ -64,6 +64,80 @@ class ComplaintTypeModelTest {
         }
     }
 
+    /**
+     * Sentence vectors of a two-dimensional toy: a customer message about a parcel points one way, anything else the
+     * other. The domain test needs no sentence model; OnnxSentenceVectorsTest checks the real ones.
+     */
+    private static final SentenceVectors TOY = new SentenceVectors() {
+        @Override
+        public float[] of(String text, Lang lang) {
+            return text.contains("parcel") ? new float[] {1, 0} : new float[] {0, 1};
+        }
+
+        @Override
+        public int dimensions(Lang lang) {
+            return 2;
+        }
+
+        @Override
+        public String id() {
+            return "toy";
+        }
+    };
+
+    /** No terms: LOGISTICS only from the vectors' mean (row 0) pointing at a parcel; rows 2-3 are the maxima. */
+    private static ComplaintTypeModel readsSentences(String sentenceModels) {
+        double[][] weights = {{-20, 0, 40, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+        return new ComplaintTypeModel(Map.of(Lang.EN, new ComplaintTypeModel.LangModel(CLASSES,
+                new double[] {10, -10, -30, -10}, Map.of(), new ComplaintTypeModel.Sentences(sentenceModels, weights))),
+                TOY);
+    }
+
+    @Nested
+    class Sentences {
+        @Test
+        void theCustomersSentenceVectorsAreTheirMeanAndMaximum() {
+            var chat = Chat.en().customer(0, "my parcel").agent(1, "the parcel is late").customer(2, "hello").build();
+            // the agent's message is not read; the customer's two give mean (0.5, 0.5) and maximum (1, 1)
+            assertThat(ComplaintFeatures.sentences(chat, TOY)).containsExactly(0.5, 0.5, 1, 1);
+            assertThat(ComplaintFeatures.sentences(Chat.en().agent(0, "hi").build(), TOY)).containsExactly(0, 0, 0, 0);
+        }
+
+        @Test
+        void theModelReadsWhatTheCustomerSaidNotOnlyItsTerms() {
+            ComplaintTypeModel model = readsSentences("toy");
+            assertThat(model.predict(Chat.en().customer(0, "where is my parcel").agent(1, "hi").build()).type())
+                    .isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(model.predict(Chat.en().customer(0, "which size fits").agent(1, "hi").build()).type())
+                    .isEqualTo(ComplaintType.NONE);
+        }
+
+        @Test
+        void aModelScoredWithOtherSentenceModelsThanItLearnedIsRefused() {
+            ComplaintTypeModel model = readsSentences("all-minilm-l6-v2-q");
+            assertThatThrownBy(() -> model.predict(Chat.en().customer(0, "my parcel").build()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("learned sentence vectors of "
+                            + "all-minilm-l6-v2-q, not of toy");
+        }
+
+        @Test
+        void theirWeightsAreWrittenAndReadWithTheModel() throws IOException {
+            StringWriter once = new StringWriter();
+            readsSentences("toy").write(once, "made by a test");
+            assertThat(once.toString()).contains("vectors\tEN\ttoy\t4\nvector\tEN\t0\t-20.0000\t0.0000\t40.0000\t0.0000\n");
+            ComplaintTypeModel read = ComplaintTypeModel.read(new StringReader(once.toString()));
+            StringWriter twice = new StringWriter();
+            read.write(twice, "made by a test");
+            assertThat(twice.toString()).isEqualTo(once.toString());
+            String missing = once.toString().replaceFirst("vector\tEN\t3\t[^\n]*\n", "");
+            assertThatThrownBy(() -> ComplaintTypeModel.read(new StringReader(missing)))
+                    .isInstanceOf(IOException.class).hasMessageContaining("fewer vector lines");
+            String stray = once.toString().replace("vector\tEN\t3\t", "vector\tEN\t7\t");
+            assertThatThrownBy(() -> ComplaintTypeModel.read(new StringReader(stray)))
+                    .isInstanceOf(IOException.class).hasMessageContaining("vector 7 outside its vectors line");
+        }
+    }
+
     @Nested
     class File {
         @Test
