@@ -1,5 +1,6 @@
 package io.kefu.shared.domain.qa;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class ComplaintFeatures {
     public static double[] sentences(Transcript transcript, SentenceVectors vectors) {
         int dims = vectors.dimensions(transcript.lang());
         double[] out = new double[2 * dims];
-        java.util.Arrays.fill(out, dims, 2 * dims, Double.NEGATIVE_INFINITY);
+        Arrays.fill(out, dims, 2 * dims, Double.NEGATIVE_INFINITY);
         int n = 0;
         for (Message m : transcript.messages()) {
             if (!m.isCustomer() || m.text().isBlank()) {

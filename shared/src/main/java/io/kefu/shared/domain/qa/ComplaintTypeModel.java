@@ -28,7 +28,7 @@ import java.util.Map;
  * word. docs/qa-accuracy.md has the measurements that chose it, and how sure it must be before it decides.
  *
  * <p>The model also reads what the customer said as sentence vectors ({@link ComplaintFeatures#sentences}, from the
- * pretrained sentence models {@link SentenceVectors}): on dev's folds that put 60 more English chats and 15 more
+ * pretrained sentence models {@link SentenceVectors}): on dev's folds that put 60 more English chats and 14 more
  * Chinese ones on the reviewers' type than the terms alone (docs/qa-accuracy.md, "Sentence vectors").
  *
  * <p>The file is plain text: {@code classes LANG T1,T2..}, {@code bias LANG w..}, then one {@code term LANG t w..}

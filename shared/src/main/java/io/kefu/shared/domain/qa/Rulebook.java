@@ -9,7 +9,7 @@ import java.util.Map;
  * records {@code id} and {@code version} so it can be reproduced; a changed rulebook gets a new version.
  *
  * <p>{@code lists} are named phrase lists a lead defines once and names in any phrase list of the rulebook as
- * {@code "@name"} (the refusal words of the flat 不能, used by three of its conditions): the entry stands for every
+ * {@code "@name"} (the flat 不能's refusal words and reasons, each used twice): the entry stands for every
  * phrase of the list, and under {@code all} or {@code atLeast} it is one item met by any of them
  * ({@link CompiledRulebook} expands them; an unknown name is refused at load with the field that names it).
  */
