@@ -55,9 +55,11 @@ public final class ScoreTranscriptHandler implements RequestHandler<SQSEvent, SQ
                 new SurveyRequestPublisher(sqs, env.require("SURVEY_REQUESTS_QUEUE_URL"))::publish,
                 env.clock(), log);
         this.batch = new SqsBatchProcessor(new DeadLetterParking(sqs, env.require("DEAD_LETTER_QUEUE_URL")), log);
-        // SnapStart: decode + score a sample chat and run one SDK read before the snapshot (no-op otherwise).
+        // SnapStart: decode + score a sample chat, load the sentence models (the sample need not reach them) and run
+        // one SDK read before the snapshot (no-op otherwise).
         this.priming = Priming.register("score-transcript", log,
                 Priming.decode(TranscriptMessage.CONTRACT, "transcript", m -> scorer.score(m.toTranscript())),
+                scorer::warmUp,
                 AwsClients.primingRead(dynamo, env.require("QA_SCORES_TABLE")));
     }
 

@@ -62,6 +62,12 @@ final class ComplaintGrader {
                 escalationLexicon[EscalationSignal.MEDIA.ordinal()], escalationLexicon[EscalationSignal.LEGAL.ordinal()]};
     }
 
+    void warmUp() {
+        if (model != null) {
+            model.warmUp();
+        }
+    }
+
     ComplaintGrade grade(ScoredChat chat) {
         ComplaintGrade grade = byWordsAndModel(chat);
         return model == null ? grade : grade.withModel(modelId());

@@ -248,6 +248,15 @@ public final class ComplaintTypeModel {
         return new Prediction(type, p[best] / sum, type == ComplaintType.NONE ? List.of() : evidence(c, k, sides, best));
     }
 
+    /** Reads one short text in each language that has sentence weights, so the sentence models are loaded. */
+    public void warmUp() {
+        languages.forEach((lang, m) -> {
+            if (m.sentences() != null) {
+                vectors().of(lang == Lang.ZH ? "您好" : "hello", lang);
+            }
+        });
+    }
+
     private void addSentences(Transcript transcript, Sentences sentences, double[] score) {
         SentenceVectors v = vectors();
         if (!v.id().equals(sentences.model())) {

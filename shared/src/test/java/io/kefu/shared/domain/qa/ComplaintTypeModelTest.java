@@ -113,6 +113,35 @@ class ComplaintTypeModelTest {
         }
 
         @Test
+        void warmingUpReadsOneTextPerLanguageThatHasSentenceWeights() {
+            java.util.List<Lang> read = new java.util.ArrayList<>();
+            SentenceVectors counting = new SentenceVectors() {
+                @Override
+                public float[] of(String text, Lang lang) {
+                    read.add(lang);
+                    return TOY.of(text, lang);
+                }
+
+                @Override
+                public int dimensions(Lang lang) {
+                    return 2;
+                }
+
+                @Override
+                public String id() {
+                    return "toy";
+                }
+            };
+            double[][] weights = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+            var model = new ComplaintTypeModel(Map.of(
+                    Lang.EN, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of(),
+                            new ComplaintTypeModel.Sentences("toy", weights)),
+                    Lang.ZH, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of())), counting);
+            new Scorer(BOOK, CustomerPreferences.DEFAULT_ZONE, model).warmUp();
+            assertThat(read).containsExactly(Lang.EN); // Chinese here reads terms only: nothing to load
+        }
+
+        @Test
         void aModelScoredWithOtherSentenceModelsThanItLearnedIsRefused() {
             ComplaintTypeModel model = readsSentences("all-minilm-l6-v2-q");
             assertThatThrownBy(() -> model.predict(Chat.en().customer(0, "my parcel").build()))
