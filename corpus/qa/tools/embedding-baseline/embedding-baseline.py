@@ -4,10 +4,9 @@
     python3 corpus/qa/tools/embedding-baseline/embedding-baseline.py          (needs numpy; builds the embedder with ./mvnw)
     python3 corpus/qa/tools/embedding-baseline/embedding-baseline.py --folds  (the product's model with and without them)
 
---folds (2026-12-07, sixth session, when dev had grown to 2,624 chats): the complaint-type model `kefu qa train` fits
-(its own terms, LIBLINEAR, C 10), 10-fold on dev as `qa train --cv` folds it, alone and with each chat's customer
-sentence vectors (mean and maximum) added at a few weights (FoldsWithSentenceVectors; weight 0 is the product's model
-and must print `qa train --cv`'s "model alone" figures). Needs ./kefu's jar built (./kefu builds it).
+--folds (2026-12-07, sixth session, when dev had grown to 2,624 chats): the complaint-type model `kefu qa train` fits,
+10-fold on dev, with the customer's sentence vectors at weights 0 (terms only), 0.02 (the shipped weight) and 0.05:
+`./kefu qa train --gold corpus/qa/dev --cv 10 --sentence-weight W` for each, the product's own trainer and folds.
 
 Each customer message of every dev chat is embedded (EmbedCustomerTurns: bge-small-zh-v1.5 for Chinese,
 all-MiniLM-L6-v2 for English, quantised ONNX from Maven Central through langchain4j). A chat is the mean and the
@@ -36,15 +35,11 @@ TYPES = ["NONE", "PRODUCT_QUALITY", "LOGISTICS", "AFTER_SALES", "MISLEADING_DESC
 L2 = [0.003, 0.01, 0.03, 0.1, 0.3]
 
 
-def classpath(out):
+def embed(out):
     pom = os.path.join(HERE, "pom.xml")
     mvn = [os.path.join(ROOT, "mvnw"), "-q", "-B", "-f", pom]
     subprocess.run(mvn + ["compile", "dependency:build-classpath", "-Dmdep.outputFile=" + out + ".cp"], check=True)
-    return os.path.join(HERE, "target", "classes") + os.pathsep + open(out + ".cp").read().strip()
-
-
-def embed(out):
-    cp = classpath(out)
+    cp = os.path.join(HERE, "target", "classes") + os.pathsep + open(out + ".cp").read().strip()
     subprocess.run(["java", "-cp", cp, "io.kefu.corpus.EmbedCustomerTurns", out, DEV], check=True)
     turns = collections.defaultdict(dict)
     for line in open(out, encoding="utf-8"):
@@ -132,13 +127,11 @@ def pick_l2(train, vectors, gold):
 
 
 def folds():
-    """The product's model alone, 10-fold on dev, with sentence vectors at weights 0 (as shipped), 0.02 and 0.05."""
-    out = os.path.join(tempfile.mkdtemp(prefix="qa-embed-"), "dev-customer-turns.tsv")
-    subprocess.run([os.path.join(ROOT, "kefu"), "--help"], check=True, stdout=subprocess.DEVNULL)  # builds its jar
-    cp = classpath(out)
-    subprocess.run(["java", "-cp", cp, "io.kefu.corpus.EmbedCustomerTurns", out, DEV], check=True)
-    subprocess.run(["java", "-cp", cp, "io.kefu.corpus.FoldsWithSentenceVectors", out, DEV, "10", "0", "0.02", "0.05"],
-                   check=True)
+    """The product's model, 10-fold on dev, at sentence-vector weights 0 (terms only), 0.02 (shipped) and 0.05."""
+    for weight in ("0", "0.02", "0.05"):
+        print("--sentence-weight " + weight, flush=True)
+        subprocess.run([os.path.join(ROOT, "kefu"), "qa", "train", "--gold", DEV, "--cv", "10", "--sentence-weight",
+                        weight], check=True)
 
 
 def main():

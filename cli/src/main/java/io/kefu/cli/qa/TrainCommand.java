@@ -41,6 +41,15 @@ final class TrainCommand extends GoldCommand {
     @Option(names = "--cost", description = "LIBLINEAR's C: higher fits the chats closer (default ${DEFAULT-VALUE}).")
     double cost = ComplaintTypeTrainer.DEFAULT_COST;
 
+    @Option(names = "--sentence-weight", description = "How much a sentence-vector dimension counts beside a term; "
+            + "0: a model of terms only, no sentence model loaded (default ${DEFAULT-VALUE}).")
+    double sentenceWeight = ComplaintTypeTrainer.DEFAULT_SENTENCE_WEIGHT;
+
+    private ComplaintTypeTrainer.SentenceReading reading() {
+        return sentenceWeight == 0 ? ComplaintTypeTrainer.SentenceReading.TERMS_ONLY
+                : new ComplaintTypeTrainer.SentenceReading(SentenceVectors.installed(), sentenceWeight);
+    }
+
     @Override
     int run() {
         if (json) {
@@ -55,12 +64,15 @@ final class TrainCommand extends GoldCommand {
         if (predictions != null && folds == null) {
             throw new IllegalArgumentException("--predictions: only with --cv");
         }
+        if (sentenceWeight < 0) {
+            throw new IllegalArgumentException("--sentence-weight: 0 or more");
+        }
         List<GoldChat> chats = GoldSet.load(gold);
         if (folds != null) {
             crossValidate(chats);
             return 0;
         }
-        String text = ComplaintTypeTrainer.file(ComplaintTypeTrainer.train(chats, cost, SentenceVectors.installed()));
+        String text = ComplaintTypeTrainer.file(ComplaintTypeTrainer.train(chats, cost, reading()));
         try {
             Files.writeString(out, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -77,7 +89,7 @@ final class TrainCommand extends GoldCommand {
         out().printf("%-6s %6s %14s %14s %14s%n", "lang", "chats", "model alone", "lexicons", "scorer");
         Map<String, ComplaintTypeModel.Prediction> byChat = new TreeMap<>();
         for (ComplaintTypeTrainer.Folds f : ComplaintTypeTrainer.crossValidate(chats, folds, cost, book,
-                SentenceVectors.installed(), byChat)) {
+                reading(), byChat)) {
             out().printf("%-6s %6d %14s %14s %14s%n", f.lang().name().toLowerCase(Locale.ROOT), f.chats(),
                     share(f.model(), f.chats()), share(f.lexicons(), f.chats()), share(f.scorer(), f.chats()));
         }

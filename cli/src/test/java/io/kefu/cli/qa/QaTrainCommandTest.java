@@ -31,6 +31,23 @@ class QaTrainCommandTest {
     }
 
     @Test
+    void aSentenceWeightOfZeroWritesATermsOnlyModel(@TempDir Path dir) throws IOException {
+        Path both = dir.resolve("both.tsv");
+        Path terms = dir.resolve("terms.tsv");
+        assertThat(qa("train", "--gold", TINY.toString(), "--out", both.toString()).exit()).isZero();
+        assertThat(qa("train", "--gold", TINY.toString(), "--out", terms.toString(), "--sentence-weight", "0").exit())
+                .isZero();
+        assertThat(Files.readString(both)).contains("\nvectors\tZH\tall-minilm-l6-v2-q+bge-small-zh-v15-q\t1024\n");
+        assertThat(Files.readString(terms)).doesNotContain("\nvectors\t", "\nvector\t").contains("\nterm\tZH\t");
+        assertThat(ComplaintTypeModel.read(new StringReader(Files.readString(terms))).languages().get(Lang.ZH).sentences())
+                .isNull();
+        QaEvalAndTryCommandTest.Run negative = qa("train", "--gold", TINY.toString(), "--out", terms.toString(),
+                "--sentence-weight", "-1");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--sentence-weight: 0 or more");
+    }
+
+    @Test
     void crossValidationPrintsEachLanguageBesideTheLexicons(@TempDir Path dir) throws IOException {
         Path predictions = dir.resolve("cv.tsv");
         QaEvalAndTryCommandTest.Run run = qa("train", "--gold", TINY.toString(), "--cv", "2", "--predictions",

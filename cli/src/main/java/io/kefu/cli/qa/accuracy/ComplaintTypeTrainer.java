@@ -31,17 +31,35 @@ import java.util.TreeMap;
  * Fits {@link ComplaintTypeModel} to labelled chats with LIBLINEAR: L2-regularised logistic regression, one
  * model per label language, over the terms at least {@value #MIN_CHATS} chats use (a term one chat uses is that
  * chat, not a type) and the chat's sentence vector ({@link ComplaintFeatures#sentences}), standardised on the chats
- * and scaled by {@value #SENTENCE_WEIGHT} so the many dimensions do not drown the terms. Deterministic: LIBLINEAR's
- * random order is reset first and terms are taken in order, so the same chats give the same file.
+ * and scaled by a weight ({@link SentenceReading}) so the many dimensions do not drown the terms. Deterministic:
+ * LIBLINEAR's random order is reset first and terms are taken in order, so the same chats give the same file.
  */
 public final class ComplaintTypeTrainer {
     public static final double DEFAULT_COST = 10;
     static final int MIN_CHATS = 2;
     /**
-     * How much a standardised sentence-vector dimension counts beside a term: chosen on dev's 10 folds (0.02: en 862,
-     * zh 1162 of 1175 / 1449 right; 0.05: 854, 1159; none: 802, 1147; corpus/qa/tools/embedding-baseline --folds).
+     * How much a standardised sentence-vector dimension counts beside a term: chosen on dev's 10 folds, the model
+     * alone (0.02: en 862, zh 1161 of 1175 / 1449 right; 0.05: 854, 1159; 0, terms only: 802, 1147;
+     * {@code qa train --cv 10 --sentence-weight W}, corpus/qa/tools/embedding-baseline/embedding-baseline.py --folds).
      */
-    static final double SENTENCE_WEIGHT = 0.02;
+    public static final double DEFAULT_SENTENCE_WEIGHT = 0.02;
+
+    /**
+     * How the model reads sentences: with which sentence models, at what weight beside a term. A weight of 0 is a
+     * model of terms only (no sentence model is loaded, the file has no vectors block).
+     */
+    public record SentenceReading(SentenceVectors vectors, double weight) {
+        public static final SentenceReading TERMS_ONLY = new SentenceReading(null, 0);
+
+        /** The installed sentence models at the weight the shipped model is trained with. */
+        public static SentenceReading shipped() {
+            return new SentenceReading(SentenceVectors.installed(), DEFAULT_SENTENCE_WEIGHT);
+        }
+
+        boolean reads() {
+            return vectors != null && weight > 0;
+        }
+    }
 
     /** The header of a written model: what made it, so the file says how to make it again. */
     static final String HEADER = "kefu complaint-type model: one-vs-rest logistic regression (LIBLINEAR, BSD-3-Clause)\n"
@@ -61,34 +79,66 @@ public final class ComplaintTypeTrainer {
         return text.toString();
     }
 
-    public static ComplaintTypeModel train(List<GoldChat> chats, double cost, SentenceVectors vectors) {
-        return train(chats, cost, Features.of(chats, vectors), vectors);
+    public static ComplaintTypeModel train(List<GoldChat> chats, double cost, SentenceReading reading) {
+        return train(chats, cost, Features.of(chats, reading));
     }
 
-    /** Each chat's terms and sentence vector, read once (the folds train on them ten times). */
-    private record Features(Map<GoldChat, Map<String, Double>> terms, Map<GoldChat, double[]> sentences) {
-        static Features of(List<GoldChat> chats, SentenceVectors vectors) {
+    /**
+     * Each chat's terms and sentence vector, read once (the folds train on them ten times), and the sentence models
+     * the trained models score with: remembering each message's vector, so a chat a fold scores is not embedded again.
+     */
+    private record Features(Map<GoldChat, Map<String, Double>> terms, Map<GoldChat, double[]> sentences,
+            SentenceVectors vectors, double weight) {
+        static Features of(List<GoldChat> chats, SentenceReading reading) {
+            SentenceVectors vectors = reading.reads() ? new Remembered(reading.vectors()) : null;
             Map<GoldChat, Map<String, Double>> terms = new IdentityHashMap<>();
             Map<GoldChat, double[]> sentences = new IdentityHashMap<>();
             for (GoldChat c : chats) {
                 terms.put(c, ComplaintFeatures.of(c.transcript()));
-                sentences.put(c, ComplaintFeatures.sentences(c.transcript(), vectors));
+                if (vectors != null) {
+                    sentences.put(c, ComplaintFeatures.sentences(c.transcript(), vectors));
+                }
             }
-            return new Features(terms, sentences);
+            return new Features(terms, sentences, vectors, reading.weight());
         }
     }
 
-    private static ComplaintTypeModel train(List<GoldChat> chats, double cost, Features features, SentenceVectors vectors) {
-        Map<Lang, ComplaintTypeModel.LangModel> out = new EnumMap<>(Lang.class);
-        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost, features, vectors.id())));
-        return new ComplaintTypeModel(out, vectors);
+    /** The sentence models, each text embedded once. */
+    private static final class Remembered implements SentenceVectors {
+        private final SentenceVectors models;
+        private final Map<String, float[]> seen = new HashMap<>();
+
+        Remembered(SentenceVectors models) {
+            this.models = models;
+        }
+
+        @Override
+        public float[] of(String text, Lang lang) {
+            return seen.computeIfAbsent(lang + "\n" + text, k -> models.of(text, lang));
+        }
+
+        @Override
+        public int dimensions(Lang lang) {
+            return models.dimensions(lang);
+        }
+
+        @Override
+        public String id() {
+            return models.id();
+        }
     }
 
-    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost, Features all,
-            String sentenceModels) {
+    private static ComplaintTypeModel train(List<GoldChat> chats, double cost, Features features) {
+        Map<Lang, ComplaintTypeModel.LangModel> out = new EnumMap<>(Lang.class);
+        byLanguage(chats).forEach((lang, some) -> out.put(lang, trainOne(some, cost, features)));
+        return new ComplaintTypeModel(out, features.vectors());
+    }
+
+    private static ComplaintTypeModel.LangModel trainOne(List<GoldChat> chats, double cost, Features all) {
         List<Map<String, Double>> features = chats.stream().map(all.terms()::get).toList();
-        double[][] sentences = chats.stream().map(all.sentences()::get).toArray(double[][]::new);
-        Standardised standard = Standardised.of(sentences);
+        double[][] sentences = all.vectors() == null ? null
+                : chats.stream().map(all.sentences()::get).toArray(double[][]::new);
+        Standardised standard = sentences == null ? Standardised.NONE : Standardised.of(sentences, all.weight());
         Map<String, Integer> used = new TreeMap<>();
         features.forEach(f -> f.keySet().forEach(t -> used.merge(t, 1, Integer::sum)));
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -133,7 +183,7 @@ public final class ComplaintTypeTrainer {
         for (int c = 0; c < labels.length; c++) {
             double b = model.getDecfunBias(c);
             for (int d = 0; d < dims; d++) {
-                double w = model.getDecfunCoef(index.size() + 1 + d, c) * SENTENCE_WEIGHT / standard.spread()[d];
+                double w = model.getDecfunCoef(index.size() + 1 + d, c) * standard.weight() / standard.spread()[d];
                 vector[d][c] = ComplaintTypeModel.asWritten(w);
                 b -= w * standard.mean()[d];
             }
@@ -152,12 +202,14 @@ public final class ComplaintTypeTrainer {
             }
         });
         return new ComplaintTypeModel.LangModel(classes, bias, terms,
-                new ComplaintTypeModel.Sentences(sentenceModels, vector));
+                sentences == null ? null : new ComplaintTypeModel.Sentences(all.vectors().id(), vector));
     }
 
-    /** Each sentence-vector dimension's mean and spread over the training chats. */
-    private record Standardised(double[] mean, double[] spread) {
-        static Standardised of(double[][] x) {
+    /** Each sentence-vector dimension's mean and spread over the training chats, and the weight beside a term. */
+    private record Standardised(double[] mean, double[] spread, double weight) {
+        static final Standardised NONE = new Standardised(new double[0], new double[0], 0);
+
+        static Standardised of(double[][] x, double weight) {
             int dims = x.length == 0 ? 0 : x[0].length;
             double[] mean = new double[dims];
             double[] spread = new double[dims];
@@ -174,11 +226,11 @@ public final class ComplaintTypeTrainer {
             for (int d = 0; d < dims; d++) {
                 spread[d] = Math.sqrt(spread[d]) + 1e-6;
             }
-            return new Standardised(mean, spread);
+            return new Standardised(mean, spread, weight);
         }
 
         double at(double[] row, int d) {
-            return SENTENCE_WEIGHT * (row[d] - mean[d]) / spread[d];
+            return weight * (row[d] - mean[d]) / spread[d];
         }
     }
 
@@ -196,15 +248,15 @@ public final class ComplaintTypeTrainer {
      * never saw it, beside the rulebook's lexicons alone and the scorer using both, as it would on a new chat.
      */
     public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
-            SentenceVectors vectors) {
-        return crossValidate(chats, k, cost, book, vectors, new HashMap<>());
+            SentenceReading reading) {
+        return crossValidate(chats, k, cost, book, reading, new HashMap<>());
     }
 
     /** The same, each chat's fold prediction put in {@code predictions} by chat id (null: its fold had no such language). */
     public static List<Folds> crossValidate(List<GoldChat> chats, int k, double cost, CompiledRulebook book,
-            SentenceVectors vectors, Map<String, ComplaintTypeModel.Prediction> predictions) {
+            SentenceReading reading, Map<String, ComplaintTypeModel.Prediction> predictions) {
         Scorer lexicons = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, null);
-        Features features = Features.of(chats, vectors);
+        Features features = Features.of(chats, reading);
         List<Folds> out = new ArrayList<>();
         byLanguage(chats).forEach((lang, some) -> {
             int model = 0;
@@ -216,7 +268,7 @@ public final class ComplaintTypeTrainer {
                 for (int i = 0; i < some.size(); i++) {
                     (i % k == fold ? test : train).add(some.get(i));
                 }
-                ComplaintTypeModel m = train(train, cost, features, vectors);
+                ComplaintTypeModel m = train(train, cost, features);
                 Scorer scorer = new Scorer(book, CustomerPreferences.DEFAULT_ZONE, m);
                 for (GoldChat c : test) {
                     String gold = c.gold().complaint().type();

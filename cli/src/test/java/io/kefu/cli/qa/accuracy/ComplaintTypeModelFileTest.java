@@ -32,7 +32,7 @@ class ComplaintTypeModelFileTest {
     @Test
     void theShippedModelIsWhatTrainingOnTheDevChatsGives() throws IOException {
         String trained = ComplaintTypeTrainer.file(
-                ComplaintTypeTrainer.train(DEV, ComplaintTypeTrainer.DEFAULT_COST, SentenceVectors.installed()));
+                ComplaintTypeTrainer.train(DEV, ComplaintTypeTrainer.DEFAULT_COST, ComplaintTypeTrainer.SentenceReading.shipped()));
         String shipped = Files.readString(shippedFile(), StandardCharsets.UTF_8);
         assertThat(trained.equals(shipped)).as("retrain: ./kefu qa train --gold corpus/qa/dev --out " + shippedFile())
                 .isTrue();
@@ -74,7 +74,7 @@ class ComplaintTypeModelFileTest {
     @Test
     void onDevChatsItNeverSawTheScorerGetsMoreTypesRightThanTheLexicons() {
         var folds = ComplaintTypeTrainer.crossValidate(DEV, 10, ComplaintTypeTrainer.DEFAULT_COST,
-                CompiledRulebook.compile(RulebookLoader.defaultRulebook()), SentenceVectors.installed());
+                CompiledRulebook.compile(RulebookLoader.defaultRulebook()), ComplaintTypeTrainer.SentenceReading.shipped());
         int chats = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::chats).sum();
         int scorer = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::scorer).sum();
         int lexicons = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::lexicons).sum();

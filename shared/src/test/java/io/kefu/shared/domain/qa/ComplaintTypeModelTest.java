@@ -66,11 +66,15 @@ class ComplaintTypeModelTest {
 
     /**
      * Sentence vectors of a two-dimensional toy: a customer message about a parcel points one way, anything else the
-     * other. The domain test needs no sentence model; OnnxSentenceVectorsTest checks the real ones.
+     * other; it keeps the languages it was asked to read. The domain test needs no sentence model;
+     * OnnxSentenceVectorsTest checks the real ones.
      */
-    private static final SentenceVectors TOY = new SentenceVectors() {
+    private static final class Toy implements SentenceVectors {
+        final List<Lang> read = new java.util.ArrayList<>();
+
         @Override
         public float[] of(String text, Lang lang) {
+            read.add(lang);
             return text.contains("parcel") ? new float[] {1, 0} : new float[] {0, 1};
         }
 
@@ -83,7 +87,9 @@ class ComplaintTypeModelTest {
         public String id() {
             return "toy";
         }
-    };
+    }
+
+    private static final SentenceVectors TOY = new Toy();
 
     /** No terms: LOGISTICS only from the vectors' mean (row 0) pointing at a parcel; rows 2-3 are the maxima. */
     private static ComplaintTypeModel readsSentences(String sentenceModels) {
@@ -114,31 +120,14 @@ class ComplaintTypeModelTest {
 
         @Test
         void warmingUpReadsOneTextPerLanguageThatHasSentenceWeights() {
-            java.util.List<Lang> read = new java.util.ArrayList<>();
-            SentenceVectors counting = new SentenceVectors() {
-                @Override
-                public float[] of(String text, Lang lang) {
-                    read.add(lang);
-                    return TOY.of(text, lang);
-                }
-
-                @Override
-                public int dimensions(Lang lang) {
-                    return 2;
-                }
-
-                @Override
-                public String id() {
-                    return "toy";
-                }
-            };
+            Toy counting = new Toy();
             double[][] weights = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
             var model = new ComplaintTypeModel(Map.of(
                     Lang.EN, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of(),
                             new ComplaintTypeModel.Sentences("toy", weights)),
                     Lang.ZH, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of())), counting);
             new Scorer(BOOK, CustomerPreferences.DEFAULT_ZONE, model).warmUp();
-            assertThat(read).containsExactly(Lang.EN); // Chinese here reads terms only: nothing to load
+            assertThat(counting.read).containsExactly(Lang.EN); // Chinese here reads terms only: nothing to load
         }
 
         @Test
