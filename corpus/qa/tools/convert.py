@@ -46,6 +46,13 @@ SOURCES = {
         "url": "https://github.com/EndlessLethe/jddc2019-3th-retrieve-model/blob/3b38b33ac8ad309e6c17b83b4265ff38c7389b9a/data/chat_0.1per.txt",
         "licence": "no licence stated (JDDC data published by JD.com for its dialogue challenge; research use)",
     },
+    "jdrec-train": {
+        "repo": "wzf2000+Recommendability_DASFAA2024", "commit": "8860244d84ee80f951244af3dcb7725cd6cde84e",
+        "path": "datasets/JDDC/1_train.json",
+        "dataset": "JDDCRec (JDDC 2.1 sessions from JD.com appliance shops, as published with Wang et al., DASFAA 2024), train split",
+        "url": "https://github.com/wzf2000/Recommendability_DASFAA2024/blob/8860244d84ee80f951244af3dcb7725cd6cde84e/datasets/JDDC/1_train.json",
+        "licence": "no licence stated in the repository; JDDC 2.1 is JD.com's, released by its organisers for research on application",
+    },
     "twcs-head": {
         "repo": "Yosingh1+Machine_Learning", "commit": "d461ee54c65c07c29bcbd47b45ebce77961d0061", "path": "twcs.csv",
         "dataset": "Customer Support on Twitter (TWCS, thoughtvector), first rows of twcs.csv",
@@ -153,6 +160,45 @@ def cut(lines, is_agent):
     while kept and not is_agent(kept[-1]):
         kept.pop()
     return kept or lines[:MAX_MESSAGES]
+
+
+# ---------------------------------------------------------------- JDDCRec: {id, dialogs[], roles[顾客|客服], ...}
+# The platform's own lines, published as the customer's: the hand-over from the bot to a person, and the order
+# category the customer picked on entering (壶类---收货后疑问解答) in the first lines.
+JDREC_SYSTEM = re.compile(r"^(?:用户发起转人工|[^\s-]+---[^\s-]+)$")
+
+
+def jdrec(raw, session):
+    sessions = {r["id"]: r for r in json.loads(raw)}
+    if session not in sessions:
+        raise SystemExit("jdrec: no session " + session)
+    r = sessions[session]
+    turns = [(role, text) for role, text in zip(r["roles"], r["dialogs"]) if not empty(text)]
+    dropped = len(r["dialogs"]) - len(turns)
+    truncated = len(turns) > MAX_MESSAGES
+    turns = cut(turns, lambda t: t[0] == "客服")
+    messages, system = [], 0
+    for i, (role, text) in enumerate(turns):
+        if role == "顾客" and i < 3 and JDREC_SYSTEM.match(text.strip()):
+            messages.append({"role": "system", "text": text.strip(), "ts": None})
+            system += 1
+        elif role == "客服":
+            messages.append({"role": "agent", "text": text.strip(), "ts": None, "agentId": "jd-shop-agent"})
+        else:
+            messages.append({"role": "customer", "text": text.strip(), "ts": None})
+    msg = {"channel": "jd", "shopId": "jd-appliance-shop", "team": "jdrec-cs", "agentIds": ["jd-shop-agent"],
+           "customerId": "jdrec-" + session[:12], "locale": "zh-CN", "messages": messages}
+    converted = ("roles 客服 agent and 顾客 customer, one agent id for the session; the platform's hand-over and category "
+                 "lines among the first three (用户发起转人工, X---Y) as system messages; images (<hash>.jpg), links (<url>), "
+                 "emoticon codes (#E-s..) and the publisher's masks (***) kept as published; no timestamps in the source: "
+                 "synthetic, a turn 2 s after the last")
+    if system:
+        converted += "; %d system line(s)" % system
+    if dropped:
+        converted += "; %d empty line(s) dropped" % dropped
+    if truncated:
+        converted += "; cut at a turn boundary after %d messages" % len(messages)
+    return msg, "session %s (%d lines)" % (session, len(r["dialogs"])), converted
 
 
 # ---------------------------------------------------------------- TWCS: a reply tree rooted at one tweet, in time order
@@ -290,7 +336,7 @@ def ibm_twcc(raw, session):
     return msg, item, converted
 
 
-CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "twcs-head": twcs, "twcs-sample": twcs, "twcs-5k": twcs, "abcd": abcd,
+CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "jdrec-train": jdrec, "twcs-head": twcs, "twcs-sample": twcs, "twcs-5k": twcs, "abcd": abcd,
               "ibm-twcc-dev": ibm_twcc, "ibm-twcc-test": ibm_twcc}
 
 

@@ -32,6 +32,9 @@ def candidates(raw, dataset, lo, hi, single_reply=False):
                 lines.setdefault(parts[0], []).append(parts)
         return sorted(s for s, ls in lines.items()
                       if lo <= len(ls) <= hi and any(p[2] == "1" for p in ls) and any(p[2] == "0" for p in ls))
+    if dataset.startswith("jdrec"):
+        return sorted(r["id"] for r in json.loads(raw)
+                      if lo <= len(r["dialogs"]) <= hi and {"顾客", "客服"} <= set(r["roles"]))
     if dataset.startswith("ibm-twcc"):
         out = []
         for c in json.loads(raw):
@@ -59,7 +62,7 @@ def candidates(raw, dataset, lo, hi, single_reply=False):
 
 def unit(dataset):
     """What the size bounds count, as the note says it."""
-    return "lines" if dataset.startswith("jddc") else "tweets" if dataset.startswith("twcs") else "messages"
+    return "lines" if dataset.startswith(("jddc", "jdrec")) else "tweets" if dataset.startswith("twcs") else "messages"
 
 
 def twcs_overlap(raw, candidates, used_roots):
