@@ -163,9 +163,10 @@ def cut(lines, is_agent):
 
 
 # ---------------------------------------------------------------- JDDCRec: {id, dialogs[], roles[顾客|客服], ...}
-# The platform's own lines, published as the customer's: the hand-over from the bot to a person, and the order
-# category the customer picked on entering (壶类---收货后疑问解答) in the first lines.
-JDREC_SYSTEM = re.compile(r"^(?:用户发起转人工|[^\s-]+---[^\s-]+)$")
+# The platform's own lines, published as the customer's: the hand-over from the shop's bot to a person (用户发起转人工),
+# and the queue the customer picked on entering (壶类---收货后疑问解答, 电热类-购买前咨询, 未下单-售前咨询组) in the first lines.
+JDREC_HANDOVER = "用户发起转人工"
+JDREC_QUEUE = re.compile(r"^[^\s-]+-{1,3}[^\s-]*(?:咨询|解答|咨询组)$")
 
 
 def jdrec(raw, session):
@@ -173,27 +174,35 @@ def jdrec(raw, session):
     if session not in sessions:
         raise SystemExit("jdrec: no session " + session)
     r = sessions[session]
-    turns = [(role, text) for role, text in zip(r["roles"], r["dialogs"]) if not empty(text)]
+    turns = [(role, text.strip()) for role, text in zip(r["roles"], r["dialogs"]) if not empty(text)]
     dropped = len(r["dialogs"]) - len(turns)
     truncated = len(turns) > MAX_MESSAGES
     turns = cut(turns, lambda t: t[0] == "客服")
-    messages, system = [], 0
+    # what the shop side said before the customer asked for a person was its bot (a welcome, an automatic answer)
+    handover = next((i for i, t in enumerate(turns) if t == ("顾客", JDREC_HANDOVER)), -1)
+    messages, system, bot = [], 0, 0
     for i, (role, text) in enumerate(turns):
-        if role == "顾客" and i < 3 and JDREC_SYSTEM.match(text.strip()):
-            messages.append({"role": "system", "text": text.strip(), "ts": None})
+        if role == "顾客" and (text == JDREC_HANDOVER or i < 3 and JDREC_QUEUE.match(text)):
+            messages.append({"role": "system", "text": text, "ts": None})
             system += 1
+        elif role == "客服" and i < handover:
+            messages.append({"role": "bot", "text": text, "ts": None})
+            bot += 1
         elif role == "客服":
-            messages.append({"role": "agent", "text": text.strip(), "ts": None, "agentId": "jd-shop-agent"})
+            messages.append({"role": "agent", "text": text, "ts": None, "agentId": "jd-shop-agent"})
         else:
-            messages.append({"role": "customer", "text": text.strip(), "ts": None})
+            messages.append({"role": "customer", "text": text, "ts": None})
     msg = {"channel": "jd", "shopId": "jd-appliance-shop", "team": "jdrec-cs", "agentIds": ["jd-shop-agent"],
            "customerId": "jdrec-" + session[:12], "locale": "zh-CN", "messages": messages}
-    converted = ("roles 客服 agent and 顾客 customer, one agent id for the session; the platform's hand-over and category "
-                 "lines among the first three (用户发起转人工, X---Y) as system messages; images (<hash>.jpg), links (<url>), "
-                 "emoticon codes (#E-s..) and the publisher's masks (***) kept as published; no timestamps in the source: "
-                 "synthetic, a turn 2 s after the last")
+    converted = ("roles 客服 agent and 顾客 customer, one agent id for the session; the platform's lines published as the "
+                 "customer's (the hand-over 用户发起转人工, and the queue picked on entry such as 电热类-购买前咨询 among the "
+                 "first three) as system messages, and the shop's lines before the first hand-over as its bot's; images "
+                 "(<hash>.jpg), links (<url>), emoticon codes (#E-s..) and the publisher's masks (***) kept as published; "
+                 "no timestamps in the source: synthetic, a turn 2 s after the last")
     if system:
         converted += "; %d system line(s)" % system
+    if bot:
+        converted += "; %d bot line(s)" % bot
     if dropped:
         converted += "; %d empty line(s) dropped" % dropped
     if truncated:
