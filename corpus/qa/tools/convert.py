@@ -164,9 +164,9 @@ def cut(lines, is_agent):
 
 # ---------------------------------------------------------------- JDDCRec: {id, dialogs[], roles[顾客|客服], ...}
 # The platform's own lines, published as the customer's: the hand-over from the shop's bot to a person (用户发起转人工),
-# and the queue the customer picked on entering (壶类---收货后疑问解答, 电热类-购买前咨询, 未下单-售前咨询组) in the first lines.
+# and the queue the customer picked on entering (壶类---收货后疑问解答, 电热类-购买前咨询, 未购买→售前咨询组) in the first lines.
 JDREC_HANDOVER = "用户发起转人工"
-JDREC_QUEUE = re.compile(r"^[^\s-]+-{1,3}[^\s-]*(?:咨询|解答|咨询组)$")
+JDREC_QUEUE = re.compile(r"^[^\s→-]+(?:-{1,3}|→)[^\s→-]*(?:咨询|解答|咨询组)$")
 
 
 def jdrec(raw, session):
