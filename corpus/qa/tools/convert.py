@@ -120,6 +120,16 @@ def synthetic_times(messages):
         m["ts"] = (BASE + timedelta(seconds=2 * turn)).isoformat()
 
 
+_PARSED = {}
+
+
+def by_key(raw, key):
+    """A JSON list source's records by their id, parsed once per source (every chat of it is converted from it)."""
+    if id(raw) not in _PARSED:
+        _PARSED[id(raw)] = (raw, {key(r): r for r in json.loads(raw)})
+    return _PARSED[id(raw)][1]
+
+
 def empty(text):
     return text is None or text.strip() in ("", "nan", "NULL")
 
@@ -143,13 +153,18 @@ def jddc(raw, session):
            "customerId": re.sub(r"[^A-Za-z0-9._:-]", "-", lines[0][1]), "locale": "zh-CN", "messages": messages}
     converted = ("speakers from waiter_send (1 agent, 0 customer), one agent id for the session; no timestamps in the "
                  "source: synthetic, a turn 2 s after the last; dataset placeholders ([订单x], [电话x] ...) kept as published")
-    if dropped:
-        converted += "; %d empty line(s) dropped" % dropped
-    if truncated:
-        converted += "; cut at a turn boundary after %d messages" % len(messages)
+    converted += cuts(dropped, truncated, messages)
     transferred = any(l[3] == "1" for l in lines)
     item = "session %s (%d lines%s)" % (session, len(lines), ", is_transfer=1" if transferred else "")
     return msg, item, converted
+
+
+def cuts(dropped, truncated, messages):
+    """What a session converter left out, as source.converted says it."""
+    out = "; %d empty line(s) dropped" % dropped if dropped else ""
+    if truncated:
+        out += "; cut at a turn boundary after %d messages" % len(messages)
+    return out
 
 
 def cut(lines, is_agent):
@@ -170,7 +185,7 @@ JDREC_QUEUE = re.compile(r"^[^\s→-]+(?:-{1,3}|→)[^\s→-]*(?:咨询|解答|�
 
 
 def jdrec(raw, session):
-    sessions = {r["id"]: r for r in json.loads(raw)}
+    sessions = by_key(raw, lambda r: r["id"])
     if session not in sessions:
         raise SystemExit("jdrec: no session " + session)
     r = sessions[session]
@@ -203,10 +218,7 @@ def jdrec(raw, session):
         converted += "; %d system line(s)" % system
     if bot:
         converted += "; %d bot line(s)" % bot
-    if dropped:
-        converted += "; %d empty line(s) dropped" % dropped
-    if truncated:
-        converted += "; cut at a turn boundary after %d messages" % len(messages)
+    converted += cuts(dropped, truncated, messages)
     return msg, "session %s (%d lines)" % (session, len(r["dialogs"])), converted
 
 
@@ -295,7 +307,7 @@ def human(delta):
 
 # ---------------------------------------------------------------- ABCD: original [[speaker, text], ...]
 def abcd(raw, convo):
-    convos = {str(c["convo_id"]): c for c in json.loads(raw)}
+    convos = by_key(raw, lambda c: str(c["convo_id"]))
     c = convos[convo]
     messages = []
     for speaker, text in c["original"]:
@@ -313,7 +325,7 @@ def abcd(raw, convo):
 
 # ---------------------------------------------------------------- IBM Twitter customer care: dialogContent + agentURL
 def ibm_twcc(raw, session):
-    convos = {c["dialogHeader"]["sessionID"]: c for c in json.loads(raw)}
+    convos = by_key(raw, lambda c: c["dialogHeader"]["sessionID"])
     if session not in convos:
         raise SystemExit("ibm-twcc: no session " + session)
     c = convos[session]

@@ -79,7 +79,8 @@ class ComplaintTypeModelFileTest {
         int scorer = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::scorer).sum();
         int lexicons = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::lexicons).sum();
         assertThat(chats).isEqualTo(DEV.size());
-        // measured 2034 of 2624 (77.5%) against the lexicons' 1941, which were tuned on most of these chats; 2004
+        // measured 2091 of 2694 (77.6%) against the lexicons' 1995, which were tuned on most of these chats (seventh
+        // session, with the JDDC 2.1 dev chats); 2034 of 2624 in the sixth, 2004
         // before the model read sentence vectors (2026-12-07, sixth session)
         assertThat((double) scorer / chats).as("cross-validated complaint type " + folds).isGreaterThanOrEqualTo(0.77);
         assertThat(scorer).isGreaterThan(lexicons);
