@@ -70,11 +70,14 @@ final class NegationScope {
         return raw.chars().noneMatch(Character::isWhitespace);
     }
 
-    /** Nothing but word gaps between two offsets of the normalized text. */
+    /**
+     * Nothing but word gaps between two offsets of the normalized text. A clause break is no gap, though the normalizer
+     * writes it as a line break: 连个减震垫都没有，真是的 negates nothing in 真是的.
+     */
     private static boolean gap(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c != TextNormalizer.WORD_GAP && !Character.isWhitespace(c)) {
+            if (c == TextNormalizer.CLAUSE || c != TextNormalizer.WORD_GAP && !Character.isWhitespace(c)) {
                 return false;
             }
         }

@@ -67,7 +67,10 @@ class RealChatFailuresTest {
         @CsvSource(delimiter = '|', value = {
                 "赠品可以单独寄给其他人吗 ? | 不可以的，亲 | 请问还有其他还可以帮到您的吗? | FAIL",
                 "可以修改收货地址吗 | 不可以的哦 | 订单已经出库了，您可以拒收后重新下单哦 | PASS",
-                "这款支持电信卡吗 | 不支持的呢 | 请问还有其他还可以帮到您的吗? | PASS"})
+                "这款支持电信卡吗 | 不支持的呢 | 请问还有其他还可以帮到您的吗? | PASS",
+                // a reply of only 不能: to a request it refuses, to a question about the product it answers (dev zh-jdrec-0074)
+                "可以帮我改一下地址吗 | 不能 | 请问还有其他还可以帮到您的吗? | FAIL",
+                "这个可以打粉吗 | 不能 | 请问还有其他还可以帮到您的吗? | PASS"})
         void aFlatRefusalOfARequestIsForbidden(String request, String refusal, String next, Outcome verdict) {
             var s = score(Chat.zh().customer(0, request).agent(2, refusal).customer(5, "好吧").agent(2, next));
             assertThat(finding(s, "forbidden").outcome()).as(refusal + " / " + next).isEqualTo(verdict);

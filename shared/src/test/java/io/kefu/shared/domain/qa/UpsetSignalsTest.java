@@ -307,6 +307,8 @@ class UpsetSignalsTest {
             assertThat(zhUpset("我不生气")).isFalse();
             assertThat(zhUpset("我不想快递白跑一趟")).isFalse();
             assertThat(enUpset("I'm not really angry, just asking")).isFalse();
+            // a clause break ends it: the customer's 真是的 after a comma is theirs (dev zh-jdrec, sent there as two messages)
+            assertThat(zhUpset("连个减震垫都没有，真是的")).isTrue();
         }
 
         @Test
