@@ -78,6 +78,19 @@ SOURCES = {
         "licence": "CC BY-NC-SA 4.0 as listed on the Kaggle dataset page (kaggle.com/datasets/thoughtvector/"
                    "customer-support-on-twitter); the GitHub copy states no licence",
     },
+    # 10,000 TWCS conversations sampled across the whole dataset (seed 42, 103 brands) and grouped by conversation, as
+    # committed in a public project. No snapshot of it can be fetched here: its text was read through the index's
+    # read_file (16,000 characters at an offset), each chunk copied twice, by two copiers apart, and kept only where
+    # the copies are identical (tools/nexora-chunks.py checks and installs them under MIRROR/velliangirir+Nexora/chunks/).
+    "twcs-nexora": {
+        "repo": "velliangirir+Nexora", "commit": "be4a5c7df65d19984003a7a7714cd6ba53d13bee",
+        "path": "data/processed/twcs_sample.csv", "chunks": True,
+        "dataset": "Customer Support on Twitter (TWCS, thoughtvector), 10,000 conversations sampled across twcs.csv",
+        "url": "https://github.com/velliangirir/Nexora/blob/be4a5c7df65d19984003a7a7714cd6ba53d13bee/data/processed/"
+               "twcs_sample.csv",
+        "licence": "CC BY-NC-SA 4.0 as listed on the Kaggle dataset page (kaggle.com/datasets/thoughtvector/"
+                   "customer-support-on-twitter); the GitHub copy states no licence",
+    },
     "abcd": {
         "repo": "asappresearch+abcd", "commit": "6b8700ce67c6b37b062dd7a60abc76d7ef832a97", "path": "data/abcd_sample.json",
         "dataset": "ABCD (Action-Based Conversations Dataset, ASAPP Research), abcd_sample.json",
@@ -103,6 +116,8 @@ SOURCES = {
 
 def git_show(mirror, source):
     s = SOURCES[source]
+    if s.get("chunks"):
+        return nexora_csv(os.path.join(mirror, s["repo"], "chunks"))
     repo = os.path.join(mirror, s["repo"], "repo")
     return subprocess.run(["git", "-C", repo, "show", s["commit"] + ":" + s["path"]], check=True,
                           capture_output=True).stdout.decode("utf-8")
@@ -123,10 +138,11 @@ def synthetic_times(messages):
 _PARSED = {}
 
 
-def by_key(raw, key):
-    """A JSON list source's records by their id, parsed once per source (every chat of it is converted from it)."""
+def by_key(raw, key, parse=None):
+    """A source's records by their id, parsed once per source (every chat of it is converted from it): a JSON list
+    keyed by key, or what parse makes of the text."""
     if id(raw) not in _PARSED:
-        _PARSED[id(raw)] = (raw, {key(r): r for r in json.loads(raw)})
+        _PARSED[id(raw)] = (raw, parse(raw) if parse else {key(r): r for r in json.loads(raw)})
     return _PARSED[id(raw)][1]
 
 
@@ -262,14 +278,25 @@ def twcs_thread(replies, root):
     return thread
 
 
+def twcs_when(row):
+    return datetime.strptime(row["created_at"], "%a %b %d %H:%M:%S %z %Y")
+
+
 def twcs(raw, root):
     rows = twcs_rows(raw)
     by_id = {r["tweet_id"]: r for r in rows}
     if root not in by_id:
         raise SystemExit("twcs: no tweet " + root)
     thread = [by_id[t] for t in twcs_thread(twcs_replies(rows), root)]
-    when = lambda r: datetime.strptime(r["created_at"], "%a %b %d %H:%M:%S %z %Y")
-    thread.sort(key=lambda r: (when(r), int(r["tweet_id"])))
+    thread.sort(key=lambda r: (twcs_when(r), int(r["tweet_id"])))
+    msg, converted = twcs_chat(thread, "reply tree in time order")
+    item = "thread rooted at tweet_id %s (%d tweets, %s .. %s)" % (
+        root, len(thread), thread[0]["created_at"], thread[-1]["created_at"])
+    return msg, item, converted
+
+
+def twcs_chat(thread, order):
+    """A TWCS thread's tweets, in the order given, as a chat: the customer's (inbound) and the company's."""
     company = next((r["author_id"] for r in thread if not twcs_inbound(r)), None)
     customer = next((r["author_id"] for r in thread if twcs_inbound(r)), "customer")
     messages, agents = [], []
@@ -283,16 +310,56 @@ def twcs(raw, root):
         else:
             messages.append({"role": "customer", "text": text, "ts": None})
     if not agents:
-        raise SystemExit("twcs: no company reply in thread " + root)
-    span = when(thread[-1]) - when(thread[0])
+        raise SystemExit("twcs: no company reply in thread " + thread[0]["tweet_id"])
+    span = twcs_when(thread[-1]) - twcs_when(thread[0])
     msg = {"channel": "twitter", "shopId": company, "team": company, "agentIds": agents,
            "customerId": "tw-" + customer, "locale": "en", "messages": messages}
-    converted = ("reply tree in time order; inbound=True is the customer, the company account the agent, the agent id "
+    converted = ("%s; inbound=True is the customer, the company account the agent, the agent id "
                  "from the reply's signature (^XX / -Name) where there is one; HTML entities decoded; original "
                  "created_at spans %s (a public social thread, not live chat): replaced by synthetic timestamps, a turn 2 s "
-                 "after the last, so timing rules are not judged" % human(span))
-    item = "thread rooted at tweet_id %s (%d tweets, %s .. %s)" % (
-        root, len(thread), thread[0]["created_at"], thread[-1]["created_at"])
+                 "after the last, so timing rules are not judged" % (order, human(span)))
+    return msg, converted
+
+
+# The Nexora copy: rows grouped by conversation_id (the root tweet) and numbered by turn_index in time order; a chunk
+# is 16,000 characters read at an offset, so it opens and ends inside a row.
+NEXORA_ROW = re.compile(r"\n\d+,\d+,\d+,[^,\n]*,(?:True|False),")
+
+
+def nexora_csv(folder):
+    """The whole rows of every verified chunk, under the file's header: each chunk from its first row start to its
+    last (the row the chunk cuts is left out), so a conversation a chunk edge cuts is incomplete and never picked."""
+    parts = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json"):
+            text = json.load(open(os.path.join(folder, name), encoding="utf-8"))["text"]
+            starts = [m.start() + 1 for m in NEXORA_ROW.finditer(text)]
+            if len(starts) >= 2:
+                parts.append(text[starts[0]:starts[-1]])
+    return NEXORA_HEADER + "\n" + "".join(parts)
+
+
+NEXORA_HEADER = ("tweet_id,conversation_id,turn_index,author_id,inbound,created_at,created_at_iso,text,text_cleaned,brand,"
+                 "conversation_length,has_response,ends_with_inbound")
+
+
+def nexora_conversations(raw):
+    """Each complete conversation's rows in turn order (every turn_index of its conversation_length present)."""
+    convos = {}
+    for r in csv.DictReader(io.StringIO(raw, newline="")):
+        convos.setdefault(r["conversation_id"], {})[int(r["turn_index"])] = r
+    return {c: [turns[i] for i in range(len(turns))] for c, turns in convos.items()
+            if set(turns) == set(range(int(next(iter(turns.values()))["conversation_length"])))}
+
+
+def nexora(raw, conversation):
+    convos = by_key(raw, None, nexora_conversations)
+    if conversation not in convos:
+        raise SystemExit("twcs-nexora: no complete conversation " + conversation)
+    thread = convos[conversation]
+    msg, converted = twcs_chat(thread, "the conversation's tweets by turn_index (time order)")
+    item = "conversation_id %s (%d tweets, %s .. %s)" % (
+        conversation, len(thread), thread[0]["created_at"], thread[-1]["created_at"])
     return msg, item, converted
 
 
@@ -357,7 +424,7 @@ def ibm_twcc(raw, session):
     return msg, item, converted
 
 
-CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "jdrec-train": jdrec, "twcs-head": twcs, "twcs-sample": twcs, "twcs-5k": twcs, "abcd": abcd,
+CONVERTERS = {"jddc": jddc, "jddc-v1": jddc, "jdrec-train": jdrec, "twcs-head": twcs, "twcs-sample": twcs, "twcs-5k": twcs, "twcs-nexora": nexora, "abcd": abcd,
               "ibm-twcc-dev": ibm_twcc, "ibm-twcc-test": ibm_twcc}
 
 

@@ -7,7 +7,8 @@
 Appends rows (id, split, dataset, item, note) to corpus/qa/tools/selection.tsv; then run convert.py to write the
 transcripts and label them by docs/qa-gold-format.md before scoring them. The size bounds count source lines (JDDC)
 or messages after conversion (IBM: the dialog context plus the agent's closing reply; TWCS: the tweets of a reply tree
-rooted at a customer's opening tweet, one of them the company's). Items already in
+rooted at a customer's opening tweet, one of them the company's; twcs-nexora: a complete conversation so opened,
+and sharing no tweet with the other TWCS copies). Items already in
 selection.tsv, under any dataset that reads the same file, are never picked again; --exclude leaves out items
 already read another way (tools/read-unlabelled.txt: IBM threads read through unlabelled.py on 2026-12-06).
 """
@@ -44,6 +45,11 @@ def candidates(raw, dataset, lo, hi, single_reply=False):
             if lo <= n <= hi and any("client" in t for t in c["dialogContent"]) and agent_in_thread != single_reply:
                 out.append(c["dialogHeader"]["sessionID"])
         return sorted(out)
+    if dataset == "twcs-nexora":
+        # a complete conversation opened by a customer's tweet and holding a company reply
+        return sorted(c for c, turns in convert.nexora_conversations(raw).items()
+                      if lo <= len(turns) <= hi and convert.twcs_inbound(turns[0])
+                      and not all(convert.twcs_inbound(r) for r in turns))
     if dataset.startswith("twcs"):
         rows = convert.twcs_rows(raw)
         by_id = {r["tweet_id"]: r for r in rows}
@@ -73,6 +79,15 @@ def twcs_overlap(raw, candidates, used_roots):
     return {c for c in candidates if taken.intersection(convert.twcs_thread(replies, c))}
 
 
+def nexora_overlap(raw, candidates, mirror):
+    """A Nexora conversation that shares a tweet with any row of the other TWCS copies (used in the corpus or not) is
+    not fresh: those copies are the head of twcs.csv and the dataset's sample, and their trees are the corpus's."""
+    seen = {r["tweet_id"] for d in ("twcs-head", "twcs-sample", "twcs-5k")
+            for r in convert.twcs_rows(convert.git_show(mirror, d))}
+    convos = convert.nexora_conversations(raw)
+    return {c for c in candidates if seen.intersection(r["tweet_id"] for r in convos[c])}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", required=True)
@@ -98,7 +113,9 @@ def main():
         used |= {line.strip() for line in open(args.exclude, encoding="utf-8") if line.strip() and not line.startswith("#")}
     raw = convert.git_show(args.mirror, args.dataset)
     pool = [c for c in candidates(raw, args.dataset, args.min, args.max, args.single_reply) if c not in used]
-    if args.dataset.startswith("twcs"):
+    if args.dataset == "twcs-nexora":
+        pool = [c for c in pool if c not in nexora_overlap(raw, pool, args.mirror)]
+    elif args.dataset.startswith("twcs"):
         overlap = twcs_overlap(raw, pool, {r["item"] for r in rows if r["dataset"].startswith("twcs")})
         pool = [c for c in pool if c not in overlap]
     picked = random.Random(args.seed).sample(pool, args.count)
