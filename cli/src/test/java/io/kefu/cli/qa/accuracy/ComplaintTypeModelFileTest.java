@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class ComplaintTypeModelFileTest {
     private static final List<GoldChat> DEV = GoldSet.load(Corpus.dir("dev"));
+    /** The shipped sentence models, each dev message embedded once for all three tests (it is most of their time). */
+    private static final SentenceVectors VECTORS = new ComplaintTypeTrainer.Remembered(SentenceVectors.installed());
+    private static final ComplaintTypeTrainer.SentenceReading SHIPPED =
+            new ComplaintTypeTrainer.SentenceReading(VECTORS, ComplaintTypeTrainer.DEFAULT_SENTENCE_WEIGHT);
 
     private static Path shippedFile() {
         Path root = Corpus.dir("dev").getParent().getParent().getParent();
@@ -32,7 +36,7 @@ class ComplaintTypeModelFileTest {
     @Test
     void theShippedModelIsWhatTrainingOnTheDevChatsGives() throws IOException {
         String trained = ComplaintTypeTrainer.file(
-                ComplaintTypeTrainer.train(DEV, ComplaintTypeTrainer.DEFAULT_COST, ComplaintTypeTrainer.SentenceReading.shipped()));
+                ComplaintTypeTrainer.train(DEV, ComplaintTypeTrainer.DEFAULT_COST, SHIPPED));
         String shipped = Files.readString(shippedFile(), StandardCharsets.UTF_8);
         assertThat(trained.equals(shipped)).as("retrain: ./kefu qa train --gold corpus/qa/dev --out " + shippedFile())
                 .isTrue();
@@ -43,7 +47,7 @@ class ComplaintTypeModelFileTest {
     @Test
     void scoringByKeysGivesWhatTheSpelledTermsGiveOnEveryDevChat() {
         // the scorer walks the chat into primitive keys; training spells the terms: the two must agree
-        ComplaintTypeModel model = ComplaintTypeModel.bundled();
+        ComplaintTypeModel model = new ComplaintTypeModel(ComplaintTypeModel.bundled().languages(), VECTORS);
         for (GoldChat chat : DEV) {
             var m = model.languages().get(chat.transcript().lang());
             double[] score = m.bias().clone();
@@ -53,7 +57,7 @@ class ComplaintTypeModelFileTest {
                     score[j] += w[j] * weight;
                 }
             });
-            double[] x = ComplaintFeatures.sentences(chat.transcript(), SentenceVectors.installed());
+            double[] x = ComplaintFeatures.sentences(chat.transcript(), VECTORS);
             for (int d = 0; d < x.length; d++) {
                 for (int j = 0; j < score.length; j++) {
                     score[j] += m.sentences().weights()[d][j] * x[d];
@@ -74,7 +78,7 @@ class ComplaintTypeModelFileTest {
     @Test
     void onDevChatsItNeverSawTheScorerGetsMoreTypesRightThanTheLexicons() {
         var folds = ComplaintTypeTrainer.crossValidate(DEV, 10, ComplaintTypeTrainer.DEFAULT_COST,
-                CompiledRulebook.compile(RulebookLoader.defaultRulebook()), ComplaintTypeTrainer.SentenceReading.shipped());
+                CompiledRulebook.compile(RulebookLoader.defaultRulebook()), SHIPPED);
         int chats = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::chats).sum();
         int scorer = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::scorer).sum();
         int lexicons = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::lexicons).sum();
