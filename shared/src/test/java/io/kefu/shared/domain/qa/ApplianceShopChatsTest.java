@@ -4,6 +4,7 @@ import static io.kefu.shared.domain.qa.ScorerFixture.LEXICONS;
 import static io.kefu.shared.domain.qa.ScorerFixture.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,5 +58,13 @@ class ApplianceShopChatsTest {
     void theShopsSignOffIsAClosing(String signOff) {
         var s = score(Chat.zh().customer(0, "好的").agent(2, "您好").customer(4, "好").agent(6, signOff));
         assertThat(finding(s, "closing").outcome()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void aCustomerAskingForAPersonAgainMidChatIsNoTransfer() {
+        // the platform's hand-over line, sent again after the shop's person answered, hands the chat to no one else
+        var s = score(Chat.zh().system(0, "用户发起转人工").customer(1, "这个锅盖合不上").agent(2, "您好，麻烦您拍个照片")
+                .system(4, "用户发起转人工").customer(5, "在吗").agent(6, "在的呢，您发下照片"));
+        assertThat(finding(s, "transfer").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 }
