@@ -326,6 +326,10 @@ def twcs_chat(thread, order):
 NEXORA_ROW = re.compile(r"\n\d+,\d+,\d+,[^,\n]*,(?:True|False),")
 
 
+NEXORA_HEADER = ("tweet_id,conversation_id,turn_index,author_id,inbound,created_at,created_at_iso,text,text_cleaned,brand,"
+                 "conversation_length,has_response,ends_with_inbound")
+
+
 def nexora_csv(folder):
     """The whole rows of every verified chunk, under the file's header: each chunk from its first row start to its
     last (the row the chunk cuts is left out), so a conversation a chunk edge cuts is incomplete and never picked."""
@@ -337,10 +341,6 @@ def nexora_csv(folder):
             if len(starts) >= 2:
                 parts.append(text[starts[0]:starts[-1]])
     return NEXORA_HEADER + "\n" + "".join(parts)
-
-
-NEXORA_HEADER = ("tweet_id,conversation_id,turn_index,author_id,inbound,created_at,created_at_iso,text,text_cleaned,brand,"
-                 "conversation_length,has_response,ends_with_inbound")
 
 
 def nexora_conversations(raw):

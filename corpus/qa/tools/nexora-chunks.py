@@ -12,14 +12,12 @@ not make the same slip, so what both wrote is what the index holds. convert.py r
 import argparse
 import json
 import os
-import re
 import sys
 import unicodedata
 
+from convert import NEXORA_ROW
+
 CHUNK = 16000
-
-
-ROW_START = re.compile(r"\n(?=\d+,\d+,\d+,[^,\n]*,(?:True|False),)")
 
 
 def load(folder, name):
@@ -38,7 +36,7 @@ def load(folder, name):
 
 
 def crlf_length(text):
-    return len(text) + len(ROW_START.findall(text))
+    return len(text) + len(NEXORA_ROW.findall(text))  # one CR per row break
 
 
 def visible(text):

@@ -47,7 +47,7 @@ def candidates(raw, dataset, lo, hi, single_reply=False):
         return sorted(out)
     if dataset == "twcs-nexora":
         # a complete conversation opened by a customer's tweet and holding a company reply
-        return sorted(c for c, turns in convert.nexora_conversations(raw).items()
+        return sorted(c for c, turns in convert.by_key(raw, None, convert.nexora_conversations).items()
                       if lo <= len(turns) <= hi and convert.twcs_inbound(turns[0])
                       and not all(convert.twcs_inbound(r) for r in turns))
     if dataset.startswith("twcs"):
@@ -84,7 +84,7 @@ def nexora_overlap(raw, candidates, mirror):
     not fresh: those copies are the head of twcs.csv and the dataset's sample, and their trees are the corpus's."""
     seen = {r["tweet_id"] for d in ("twcs-head", "twcs-sample", "twcs-5k")
             for r in convert.twcs_rows(convert.git_show(mirror, d))}
-    convos = convert.nexora_conversations(raw)
+    convos = convert.by_key(raw, None, convert.nexora_conversations)
     return {c for c in candidates if seen.intersection(r["tweet_id"] for r in convos[c])}
 
 
@@ -114,7 +114,8 @@ def main():
     raw = convert.git_show(args.mirror, args.dataset)
     pool = [c for c in candidates(raw, args.dataset, args.min, args.max, args.single_reply) if c not in used]
     if args.dataset == "twcs-nexora":
-        pool = [c for c in pool if c not in nexora_overlap(raw, pool, args.mirror)]
+        overlap = nexora_overlap(raw, pool, args.mirror)
+        pool = [c for c in pool if c not in overlap]
     elif args.dataset.startswith("twcs"):
         overlap = twcs_overlap(raw, pool, {r["item"] for r in rows if r["dataset"].startswith("twcs")})
         pool = [c for c in pool if c not in overlap]
