@@ -55,6 +55,19 @@ class ScorerChecksTest {
         }
 
         @Test
+        void aSalutationOrThanksForTheTweetGreetsButOhDearDoesNot() {
+            for (String reply : new String[] {"Hiya Joanne, thanks for the positive feedback - Lara",
+                    "Dear Ashutosh, Apologies for the trouble. Please DM us your contact number.",
+                    "Thanks for the tweet Janet. Use smart sync to free up space.", "Glad to clarify. It is possible."}) {
+                var f = finding(score(Chat.en().customer(0, "my sync is full").agent(2, reply)), "greeting");
+                assertThat(f.outcome()).as(reply).isEqualTo(Outcome.PASS);
+            }
+            var f = finding(score(Chat.en().customer(0, "my sync is full").agent(2, "Oh dear, please restart the app.")),
+                    "greeting");
+            assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
         void thanksForTheCustomersMessageGreetsButAConditionalOfferDoesNot() {
             for (String reply : new String[] {"Thanks for bringing this up. We've removed those listings.",
                     "Thank you for your reply. Please visit our recycling page.", "Appreciate the tag - try the Audio Library.",
