@@ -95,6 +95,17 @@ class ScorerChecksTest {
         }
 
         @Test
+        void theOpenDoorInOtherWordsClosesButARequestToDmDoesNot() {
+            for (String reply : new String[] {"If the bonus does not appear, please contact us for support: link *MS",
+                    "Glad you like! Happy Travels! ✈ *HDV", "Feel free to DM if you'd like assistance with anything, Nelson."}) {
+                assertThat(finding(score(Chat.en().customer(0, "ok").agent(2, reply)), "closing").outcome()).as(reply)
+                        .isEqualTo(Outcome.PASS);
+            }
+            var dm = score(Chat.en().customer(0, "ok").agent(2, "Please reach out to us via DM with your order number."));
+            assertThat(finding(dm, "closing").outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
         void aWishThatItWorksOutClosesAndAnOpenQuestionOfferAsks() {
             var wish = score(Chat.en().customer(0, "where is the album?")
                     .agent(2, "Hey there. It was removed for licensing. Hope this clears things up /SS"));
@@ -338,6 +349,17 @@ class ScorerChecksTest {
             var none = score(Chat.en().customer(0, "status?").agent(2, "It was delivered."));
             assertThat(none.promises()).isEmpty();
             assertThat(finding(none, "promise").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void anAnswerToComeInOtherWordsIsAPromiseButWhatAnotherTeamCouldDoIsNot() {
+            for (String reply : new String[] {"Thanks so much, and you should hear back from us soon. -Becky",
+                    "Our team will give it a look and reach out shortly.", "If anything changes, we'll keep you posted."}) {
+                assertThat(score(Chat.en().customer(0, "any news?").agent(2, reply)).promises()).as(reply).hasSize(1);
+            }
+            var process = score(Chat.en().customer(0, "any news?")
+                    .agent(2, "Please send us your full name so our Social Care Team can follow up with you."));
+            assertThat(process.promises()).isEmpty();
         }
     }
 
