@@ -72,6 +72,7 @@ public final class CompiledRulebook {
         addPhrases(lexicon(Lexicon.ACCUSATION), signals.accusations(), "signals.accusations");
         addPhrases(lexicon(Lexicon.NOT_ACCUSER), signals.notAccusers(), "signals.notAccusers");
         addPhrases(lexicon(Lexicon.GRATITUDE), signals.gratitude(), "signals.gratitude");
+        addPhrases(lexicon(Lexicon.DELIGHT), signals.delight(), "signals.delight");
         addPhrases(lexicon(Lexicon.PROBLEM), rulebook.complaint().problems(), "complaint.problems");
         addPhrases(lexicon(Lexicon.SELF_CAUSED), rulebook.complaint().selfCaused(), "complaint.selfCaused");
         addPhrases(lexicon(Lexicon.CALM_REQUEST), rulebook.complaint().calmRequests(), "complaint.calmRequests");

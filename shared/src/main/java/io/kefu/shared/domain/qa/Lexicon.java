@@ -13,6 +13,7 @@ final class Lexicon {
     static final String ACCUSATION = "signal:accusation";
     static final String NOT_ACCUSER = "signal:not-accuser";
     static final String GRATITUDE = "signal:gratitude";
+    static final String DELIGHT = "signal:delight";
     static final String PROBLEM = "complaint:problem";
     static final String SELF_CAUSED = "complaint:self-caused";
     static final String CALM_REQUEST = "complaint:calm-request";

@@ -69,7 +69,8 @@ public record Rulebook(
      * {@code accusations} -- 根本没, "messed up" -- in the same clause; an accuser inside one of the
      * {@code notAccusers} -- 你好, "thank you" -- is none), contacts counted (问过两次了, "called 4-5
      * times"), a stated wait (十多天了, "for 3 weeks") and negative emoji; angry punctuation is not counted in a
-     * sentence with {@code gratitude} ("Thank you!!"). {@code transferNotices} mark a transfer in system messages.
+     * sentence with {@code gratitude} ("Thank you!!") nor, with capitals, in one with {@code delight} ("I LOVE
+     * WALMART", "This is so cool!!": excitement). {@code transferNotices} mark a transfer in system messages.
      */
     public record Signals(
             List<String> negativeEmotion,
@@ -86,7 +87,8 @@ public record Rulebook(
             List<String> accusers,
             List<String> accusations,
             List<String> notAccusers,
-            List<String> gratitude) {
+            List<String> gratitude,
+            List<String> delight) {
         public Signals {
             negativeEmotion = negativeEmotion == null ? List.of() : List.copyOf(negativeEmotion);
             repeatedWords = repeatedWords == null ? List.of() : List.copyOf(repeatedWords);
@@ -99,6 +101,7 @@ public record Rulebook(
             accusations = accusations == null ? List.of() : List.copyOf(accusations);
             notAccusers = notAccusers == null ? List.of() : List.copyOf(notAccusers);
             gratitude = gratitude == null ? List.of() : List.copyOf(gratitude);
+            delight = delight == null ? List.of() : List.copyOf(delight);
             repeatThreshold = repeatThreshold <= 0 ? 2 : repeatThreshold;
             upsetThreshold = upsetThreshold == null ? 2 : upsetThreshold;
             repeatSimilarity = repeatSimilarity == null ? 0.6 : repeatSimilarity;
@@ -106,7 +109,7 @@ public record Rulebook(
 
         public Signals(List<String> negativeEmotion, List<String> repeatedWords, int repeatThreshold,
                 boolean angryPunctuation, List<String> transferNotices) {
-            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null, null, null, null, null, null);
+            this(negativeEmotion, repeatedWords, repeatThreshold, angryPunctuation, transferNotices, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

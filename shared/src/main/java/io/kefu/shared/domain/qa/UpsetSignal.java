@@ -14,7 +14,9 @@ import java.util.List;
  *       thanks or asks politely ({@code gratitude}: 请问什么时候能退款呢 is a question, not a chase);</li>
  *   <li>{@value #THREAT} for an escalation threat (12315, 曝光, lawyer);</li>
  *   <li>{@value #SHOUTING} for angry punctuation (!!, ?!; not ??? -- puzzlement) or shouted capitals
- *       ({@link ToneMarks}), unless the sentence thanks ("Thank you!!"); {@value #SHOUTING} for a negative emoji;</li>
+ *       ({@link ToneMarks}), unless the sentence thanks ("Thank you!!") or delights naming no problem ("I love my new
+ *       8!!!!", "This is so cool!!": excitement is loud too; "my phone freezes ... Love the new update!!!!" is
+ *       sarcasm); {@value #SHOUTING} for a negative emoji;</li>
  *   <li>{@value #RHETORICAL} for a rhetorical-question frame (不就*吗, 难道*吗, 凭什么, "how hard is it");</li>
  *   <li>{@value #ACCUSATION} for an accusation: an accuser (你们, "you") then an accusing predicate (根本没,
  *       "messed up") in the same clause, at most {@value #ACCUSATION_REACH} characters apart;</li>
@@ -62,6 +64,8 @@ final class UpsetSignal {
         int accusation = book.lexiconOf(Lexicon.ACCUSATION);
         int notAccuser = book.lexiconOf(Lexicon.NOT_ACCUSER);
         int gratitude = book.lexiconOf(Lexicon.GRATITUDE);
+        int delight = book.lexiconOf(Lexicon.DELIGHT);
+        int problem = book.lexiconOf(Lexicon.PROBLEM);
         List<Turn> out = new ArrayList<>();
         java.util.Set<Integer> impatientTurns = new java.util.HashSet<>();
         int repeatedWords = 0;
@@ -122,7 +126,8 @@ final class UpsetSignal {
                     break;
                 }
             }
-            if (signals.angryPunctuation() && !courteous
+            boolean delighted = h.has(delight) && !h.has(problem);
+            if (signals.angryPunctuation() && !courteous && !delighted
                     && (ToneMarks.angryPunctuation(raw) || ToneMarks.shouting(raw))) {
                 grade += SHOUTING;
                 evidence = evidence == null ? raw : evidence;

@@ -272,6 +272,23 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void delightIsLoudTooUnlessItIsSarcasmAboutAProblem() {
+            assertThat(enUpset("we all know walmart is better in terms of a lot of things so I LOVE WALMART")).isFalse();
+            assertThat(enUpset("This is so cool!!")).isFalse();
+            assertThat(enUpset("5 stars for Jimmy! Friendliest attendant ever! COMFORTABLE! #Relax")).isFalse();
+            assertThat(enUpset("My apps stop working and my phone freezes every five minutes! Love the new update!!!!"))
+                    .as("praise beside a problem is sarcasm").isTrue();
+            assertThat(enUpset("wondering WHY?!?!?!?!? link")).as("'wondering' is no delight").isTrue();
+        }
+
+        @Test
+        void aFirmRequestOrAStateOfThingsAloneIsNoAnger() {
+            assertThat(enUpset("Why? I want my money back.")).isFalse();
+            assertThat(enUpset("still no email from you")).isFalse();
+            assertThat(enUpset("still no email from you, this is ridiculous")).isTrue();
+        }
+
+        @Test
         void negativeEmojiAndALongShoutedWordAreUpset() {
             assertThat(enUpset("didn't get my free burrito 😭")).isTrue();
             assertThat(enUpset("That is INCORRECT information")).isTrue();
