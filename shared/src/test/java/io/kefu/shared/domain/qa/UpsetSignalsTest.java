@@ -282,6 +282,14 @@ class UpsetSignalsTest {
         }
 
         @Test
+        void plainDiscontentIsUpsetButAFailedStepIsNot() {
+            assertThat(enUpset("I couldn't even eat the chorizo because it was too tough. Very dissatisfied.")).isTrue();
+            assertThat(enUpset("eBay does not care")).isTrue();
+            assertThat(enUpset("Poor customer service.")).isTrue();
+            assertThat(enUpset("The update failed to install, any advice?")).isFalse();
+        }
+
+        @Test
         void aFirmRequestOrAStateOfThingsAloneIsNoAnger() {
             assertThat(enUpset("Why? I want my money back.")).isFalse();
             assertThat(enUpset("still no email from you")).isFalse();
