@@ -69,8 +69,9 @@ public record Rulebook(
      * {@code accusations} -- 根本没, "messed up" -- in the same clause; an accuser inside one of the
      * {@code notAccusers} -- 你好, "thank you" -- is none), contacts counted (问过两次了, "called 4-5
      * times"), a stated wait (十多天了, "for 3 weeks") and negative emoji; angry punctuation is not counted in a
-     * sentence with {@code gratitude} ("Thank you!!") nor, with capitals, in one with {@code delight} ("I LOVE
-     * WALMART", "This is so cool!!": excitement). {@code transferNotices} mark a transfer in system messages.
+     * sentence with {@code gratitude} ("Thank you!!"), and neither are punctuation and capitals in one with a
+     * {@code delight} word that names none of {@code complaint.problems} ("I LOVE WALMART", "This is so cool!!":
+     * excitement). {@code transferNotices} mark a transfer in system messages.
      */
     public record Signals(
             List<String> negativeEmotion,
