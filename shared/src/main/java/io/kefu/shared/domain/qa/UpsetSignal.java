@@ -66,6 +66,7 @@ final class UpsetSignal {
         int gratitude = book.lexiconOf(Lexicon.GRATITUDE);
         int delight = book.lexiconOf(Lexicon.DELIGHT);
         int problem = book.lexiconOf(Lexicon.PROBLEM);
+        int notProblem = book.lexiconOf(Lexicon.NOT_PROBLEM);
         List<Turn> out = new ArrayList<>();
         java.util.Set<Integer> impatientTurns = new java.util.HashSet<>();
         int repeatedWords = 0;
@@ -126,9 +127,10 @@ final class UpsetSignal {
                     break;
                 }
             }
-            boolean delighted = h.has(delight) && !h.has(problem);
-            if (signals.angryPunctuation() && !courteous && !delighted
-                    && (ToneMarks.angryPunctuation(raw) || ToneMarks.shouting(raw))) {
+            // delight names no problem as the complaint grader reads one: a problem word outside complaint.notProblems
+            if (signals.angryPunctuation() && !courteous
+                    && (ToneMarks.angryPunctuation(raw) || ToneMarks.shouting(raw))
+                    && !(h.has(delight) && h.countOutside(problem, notProblem) == 0)) {
                 grade += SHOUTING;
                 evidence = evidence == null ? raw : evidence;
             }
