@@ -83,10 +83,11 @@ class ComplaintTypeModelFileTest {
         int scorer = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::scorer).sum();
         int lexicons = folds.stream().mapToInt(ComplaintTypeTrainer.Folds::lexicons).sum();
         assertThat(chats).isEqualTo(DEV.size());
-        // measured 2211 of 2824 (78.3%) against the lexicons' 2003, which were tuned on most of these chats (ninth
-        // session, once English topic words stopped typing complaints: 2186 against 2069 before); 2091 of 2694 in the
-        // seventh, 2034 of 2624 in the sixth, 2004 before the model read sentence vectors (2026-12-07, sixth session)
-        assertThat((double) scorer / chats).as("cross-validated complaint type " + folds).isGreaterThanOrEqualTo(0.78);
+        // measured 2252 of 2824 (79.7%) against the lexicons' 2003, which were tuned on most of these chats (tenth
+        // session, once the model overrules the lists when 0.75 sure: 2211 before; 2186 before English topic words
+        // stopped typing complaints in the ninth); 2091 of 2694 in the seventh, 2034 of 2624 in the sixth, 2004 before
+        // the model read sentence vectors (2026-12-07, sixth session)
+        assertThat((double) scorer / chats).as("cross-validated complaint type " + folds).isGreaterThanOrEqualTo(0.79);
         assertThat(scorer).isGreaterThan(lexicons);
     }
 }

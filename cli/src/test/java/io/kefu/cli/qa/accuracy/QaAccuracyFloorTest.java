@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
  * Not the issue's targets ({@link QaAccuracyTest} holds those): a floor under what the scorer reaches today, so a
  * rulebook or engine change that loses ground fails the build. The test-half floors (halves D, G, H, J, L, N, P, S,
  * U, AE, AF, AH, AJ, AM, AN, AO, AP, AQ, AR, AS, AT, AU, AV, AW and AX, 1,716 chats) sit a few chats under the figures
- * measured on it (docs/qa-accuracy.md, "Topic words, openers and excitement": status 1565/1716, complaint type
- * 1252/1716, 19 false red lines, greeting precision 0.898, satisfaction 0.97, promises 0.69 / 0.69); the dev floors
+ * measured on it (docs/qa-accuracy.md, "The model overrules the lists": status 1565/1716, complaint type
+ * 1294/1716, 19 false red lines, greeting precision 0.898, satisfaction 0.97, promises 0.69 / 0.69); the dev floors
  * under dev's (2,824 chats: status 2679, 6 false red lines, empathy 0.75 / 0.76, promises 0.83 / 0.90). Dev trains
- * the complaint-type model, so its complaint figure here (2561) only shows the shipped model is the one trained on
+ * the complaint-type model, so its complaint figure here (2737) only shows the shipped model is the one trained on
  * it; ComplaintTypeModelFileTest holds the cross-validated one.
  */
 class QaAccuracyFloorTest {
@@ -23,9 +23,10 @@ class QaAccuracyFloorTest {
     void theHeldOutHalfDoesNotFallBelowWhatWasMeasured() {
         AccuracyReport report = AccuracyEval.evaluate(SCORER, GoldSet.load(Corpus.dir("test")));
         // 20 false red lines: 16 on the 1,190 before halves AQ to AS, and 3 on AQ's short JDDC sessions (2026-12-07)
-        // 0.72: the model reads sentence vectors since 2026-12-07 (sixth session): 1130 → 1151 of 1,610; and English
-        // topic words no longer type a complaint PRODUCT_QUALITY (ninth session): 1239 → 1252 of 1,716
-        SoftAssertions soft = floors(report, 0.88, 0.72, 20);
+        // 0.74: the model reads sentence vectors since 2026-12-07 (sixth session): 1130 → 1151 of 1,610; English
+        // topic words no longer type a complaint PRODUCT_QUALITY (ninth session): 1239 → 1252 of 1,716; and the model
+        // overrules the lists when 0.75 sure (tenth session): 1252 → 1294
+        SoftAssertions soft = floors(report, 0.88, 0.74, 20);
         // 0.89: greeting precision is 731 / 814 on the 1,716 (733 / 823 before the ninth session); TWCS agents greet in words of their own (half AU: 12 of 70 missed)
         rulesAtLeast(soft, report, 0.89, "greeting");
         rulesAtLeast(soft, report, 0.90, "satisfaction");

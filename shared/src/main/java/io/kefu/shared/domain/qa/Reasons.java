@@ -36,6 +36,8 @@ final class Reasons {
             Map.entry("transfer.pass", new Text("转接前已告知客户「%s」，且未要求客户重复问题", "Transfer announced (\"%s\") and the customer was not asked to repeat")),
             Map.entry("transfer.unannounced", new Text("转接前未告知客户（如「%s」）", "Transfer was not announced to the customer (e.g. \"%s\")")),
             Map.entry("complaint.model", new Text("投诉类型模型（把握%s）：%s", "complaint-type model (%s sure): %s")),
+            Map.entry("complaint.overruled", new Text("投诉类型模型（把握%s）推翻了词表的%s：%s",
+                    "complaint-type model (%s sure) over the lists' %s: %s")),
             Map.entry("check.found", new Text("%s：找到「%s」", "%s: found \"%s\"")),
             Map.entry("check.missing", new Text("%s：未找到要求的内容", "%s: the required condition was not found")),
             Map.entry("check.absent", new Text("%s：未出现", "%s: not found, as required")),

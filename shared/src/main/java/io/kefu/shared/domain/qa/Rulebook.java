@@ -128,16 +128,22 @@ public record Rulebook(
      * complaint in the rulebook.
      * {@code model} is {@value #BUNDLED_MODEL} (the default: the complaint-type model trained on the labelled corpus
      * decides the type when it is sure, {@link ComplaintTypeModel}) or {@value #NO_MODEL} (the lexicons alone decide).
+     * {@code overruleAt} is how sure that model must be to overrule what the lists decided: a type phrase the customer
+     * used, or an upset customer's complaint it reads as none ({@value #DEFAULT_OVERRULE_AT} unless set, chosen on
+     * dev's folds, docs/qa-accuracy.md "The model overrules the lists"; 1: never). The lead's exclusions and an
+     * escalation the customer voiced are never overruled.
      */
     public record Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation,
             List<String> problems, List<String> selfCaused, List<String> notProblems,
             @JsonAlias("accessRequests") List<String> calmRequests,
-            String model) {
+            String model, Double overruleAt) {
         public static final String BUNDLED_MODEL = "bundled";
         public static final String NO_MODEL = "none";
+        public static final double DEFAULT_OVERRULE_AT = 0.75;
 
         public Complaint {
             model = model == null ? BUNDLED_MODEL : model;
+            overruleAt = overruleAt == null ? DEFAULT_OVERRULE_AT : overruleAt;
             types = types == null ? Map.of() : Map.copyOf(types);
             escalation = escalation == null ? Map.of() : Map.copyOf(escalation);
             problems = problems == null ? List.of() : List.copyOf(problems);
@@ -147,7 +153,7 @@ public record Rulebook(
         }
 
         public Complaint(Map<ComplaintType, List<String>> types, Map<EscalationSignal, List<String>> escalation) {
-            this(types, escalation, null, null, null, null, null);
+            this(types, escalation, null, null, null, null, null, null);
         }
 
         public boolean usesModel() {

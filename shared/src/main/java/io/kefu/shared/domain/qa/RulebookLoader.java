@@ -68,6 +68,11 @@ public final class RulebookLoader {
             throw new InvalidRulebookException("complaint.model: " + Rulebook.Complaint.BUNDLED_MODEL + " or "
                     + Rulebook.Complaint.NO_MODEL + ", not " + model);
         }
+        double overruleAt = book.complaint().overruleAt();
+        if (!(overruleAt >= ComplaintGrader.MODEL_SURE && overruleAt <= 1)) { // NaN too
+            throw new InvalidRulebookException("complaint.overruleAt: from " + ComplaintGrader.MODEL_SURE
+                    + " (as sure as the model must be to decide at all) to 1 (never), not " + overruleAt);
+        }
         Set<String> sections = new HashSet<>();
         for (int i = 0; i < book.sections().size(); i++) {
             var section = book.sections().get(i);

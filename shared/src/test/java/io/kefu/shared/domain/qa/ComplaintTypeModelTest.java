@@ -33,6 +33,27 @@ class ComplaintTypeModelTest {
             Lang.EN, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of()),
             Lang.ZH, new ComplaintTypeModel.LangModel(CLASSES, new double[] {0, 0, 0, 0}, Map.of())));
 
+    /** A model that reads no word and is {@code p} sure the chat is no complaint (the rest on OTHER). */
+    private static ComplaintTypeModel noneAt(double p) {
+        return biased(new double[] {30, -30, -30, rival(p)});
+    }
+
+    /** A model that reads no word and is {@code p} sure of PRODUCT_QUALITY (the rest on NONE). */
+    private static ComplaintTypeModel qualityAt(double p) {
+        return biased(new double[] {rival(p), 30, -30, -30});
+    }
+
+    /** The bias of the one rival class that leaves a class whose logistic is 1 with probability {@code p} (p > 0.5). */
+    private static double rival(double p) {
+        double q = (1 - p) / p; // the rival's logistic: p = 1 / (1 + q)
+        return Math.log(q / (1 - q));
+    }
+
+    private static ComplaintTypeModel biased(double[] bias) {
+        return new ComplaintTypeModel(Map.of(Lang.EN, new ComplaintTypeModel.LangModel(CLASSES, bias, Map.of()),
+                Lang.ZH, new ComplaintTypeModel.LangModel(CLASSES, bias, Map.of())));
+    }
+
     private static final CompiledRulebook BOOK = CompiledRulebook.compile(RulebookLoader.defaultRulebook());
 
     private static ComplaintGrade grade(ComplaintTypeModel model, Chat chat) {
@@ -247,22 +268,84 @@ class ComplaintTypeModelTest {
         void aCalmComplaintWithoutATypeCanBeNoneButAnUpsetOneStaysAComplaint() {
             var calm = Chat.en().customer(0, "I was charged for the box").agent(2, "Hi there");
             assertThat(lexicons(calm)).isEqualTo(ComplaintType.OTHER);
-            assertThat(grade(sureOf(Lang.EN, "widget"), calm).type()).isEqualTo(ComplaintType.NONE);
+            assertThat(grade(noneAt(0.6), calm).type()).isEqualTo(ComplaintType.NONE);
             var upset = Chat.en().customer(0, "This is ridiculous!!! I have tried to recover my account for a week")
                     .agent(2, "Hi there");
             assertThat(lexicons(upset)).isEqualTo(ComplaintType.OTHER);
-            assertThat(grade(sureOf(Lang.EN, "widget"), upset).type()).isEqualTo(ComplaintType.OTHER);
-            // a threat to go to the regulator is a complaint whatever the model says
-            var threat = Chat.zh().customer(0, "再不处理我就打12315").agent(2, "您好");
-            assertThat(grade(sureOf(Lang.ZH, "杯子"), threat).type()).isNotEqualTo(ComplaintType.NONE);
-            assertThat(grade(sureOf(Lang.ZH, "杯子"), threat).severity()).isEqualTo(ComplaintSeverity.HIGH);
+            assertThat(grade(noneAt(0.7), upset).type()).isEqualTo(ComplaintType.OTHER);
         }
 
         @Test
-        void aTypePhraseTheCustomerUsedWins() {
+        void aTypePhraseTheCustomerUsedWinsOverAModelLessSureThanOverruleAt() {
             var chat = Chat.en().customer(0, "My widget parcel has not arrived").agent(2, "Hi there");
             assertThat(lexicons(chat)).isEqualTo(ComplaintType.LOGISTICS);
-            assertThat(grade(sureOf(Lang.EN, "widget"), chat).type()).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(BOOK.rulebook().complaint().overruleAt()).isEqualTo(0.75);
+            assertThat(grade(qualityAt(0.7), chat).type()).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(grade(qualityAt(0.7), chat).reasons()).extracting(ComplaintGrade.Reason::evidence)
+                    .noneMatch(e -> e.contains("complaint-type model"));
+        }
+
+        @Test
+        void aModelAtLeastOverruleAtSureRetypesATypePhraseAndSaysWhichItOverruled() {
+            var chat = Chat.en().customer(0, "My widget parcel has not arrived").agent(2, "Hi there");
+            var g = grade(qualityAt(0.8), chat);
+            assertThat(g.type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(g.severity()).isEqualTo(ComplaintSeverity.LOW);
+            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
+                    .anyMatch(e -> e.startsWith("complaint-type model (80% sure) over the lists' LOGISTICS: PRODUCT_QUALITY"))
+                    .anyMatch(e -> e.contains("not arrived")); // the lists' words stay beside it
+        }
+
+        @Test
+        void aModelAtLeastOverruleAtSureReadsAnUpsetCustomersChatAsNoneAndKeepsTheTurnsThatSaidOtherwise() {
+            var upset = Chat.en().customer(0, "This is ridiculous!!! I have tried to recover my account for a week")
+                    .agent(2, "Hi there");
+            var g = grade(noneAt(0.9), upset);
+            assertThat(g.type()).isEqualTo(ComplaintType.NONE);
+            assertThat(g.severity()).isEqualTo(ComplaintSeverity.NONE);
+            assertThat(g.signals()).isEmpty();
+            assertThat(g.firstUpsetTurn()).map(ComplaintGrade.Reason::messageIndex).contains(0);
+            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
+                    .anyMatch(e -> e.startsWith("complaint-type model (90% sure) over the lists' OTHER: NONE"));
+            var zh = grade(noneAt(0.9), Chat.zh().customer(0, "太离谱了!!! 到底怎么回事").agent(2, "您好"));
+            assertThat(zh.type()).isEqualTo(ComplaintType.NONE);
+            assertThat(zh.reasons()).extracting(ComplaintGrade.Reason::evidence)
+                    .anyMatch(e -> e.startsWith("投诉类型模型（把握90%）推翻了词表的"));
+        }
+
+        @Test
+        void aFaultTheCustomerNamedIsReadAsNoneOnlyInALongChat() {
+            // 你们的鞋子开胶了，怎么办 (the sole came off, what now?) is a fault in two lines, whatever the model reads
+            var shortChat = Chat.zh().customer(0, "你们的鞋子开胶了，怎么办").agent(2, "您好");
+            assertThat(lexicons(shortChat)).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            assertThat(grade(noneAt(0.99), shortChat).type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            Chat four = Chat.zh().customer(0, "我想问一下快递还没收到怎么办").agent(2, "您好");
+            for (int i = 1; i < ComplaintGrader.UNDO_FAULT_MESSAGES - 1; i++) {
+                four = four.customer(2 + 2 * i, "好的 第" + i + "个问题").agent(3 + 2 * i, "您好");
+            }
+            assertThat(lexicons(four)).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(grade(noneAt(0.99), four).type()).isEqualTo(ComplaintType.LOGISTICS);
+            // retyping needs no long chat
+            assertThat(grade(qualityAt(0.99), four).type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
+            var five = four.customer(20, "好的 谢谢").agent(21, "不客气"); // the builder appends: four is five now
+            var g = grade(noneAt(0.99), five);
+            assertThat(g.type()).isEqualTo(ComplaintType.NONE);
+            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
+                    .anyMatch(e -> e.startsWith("投诉类型模型（把握99%）推翻了词表的LOGISTICS：NONE"));
+        }
+
+        @Test
+        void anEscalationTheCustomerVoicedIsAComplaintHoweverSureTheModel() {
+            // a threat to go to the regulator; repeated contact ("third time")
+            var threat = Chat.zh().customer(0, "再不处理我就打12315").agent(2, "您好");
+            assertThat(grade(noneAt(0.99), threat).type()).isNotEqualTo(ComplaintType.NONE);
+            assertThat(grade(noneAt(0.99), threat).severity()).isEqualTo(ComplaintSeverity.HIGH);
+            var again = Chat.en().customer(0, "This is the third time I am contacting you about my order").agent(2, "Hi");
+            assertThat(ScorerFixture.LEXICONS.score(again.build()).complaint().signals())
+                    .contains(EscalationSignal.REPEATED_CONTACT);
+            assertThat(grade(noneAt(0.99), again).type()).isNotEqualTo(ComplaintType.NONE);
+            // the model may still name the type of an escalated complaint
+            assertThat(grade(qualityAt(0.99), threat).type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
         }
 
         @Test
@@ -337,6 +420,29 @@ class ComplaintTypeModelTest {
             assertThat(old).isNotEqualTo(yaml);
             assertThat(RulebookLoader.fromYaml(old).complaint().calmRequests())
                     .isEqualTo(RulebookLoader.defaultRulebook().complaint().calmRequests()).contains("recover my");
+        }
+
+        @Test
+        void aLeadWhoSetsOverruleAtToOneKeepsTheListsCallsHoweverSureTheModel() throws IOException {
+            String yaml = defaultYaml().replaceFirst("\n  overruleAt: 0.75\n", "\n  overruleAt: 1\n");
+            var book = CompiledRulebook.compile(RulebookLoader.fromYaml(yaml));
+            assertThat(book.rulebook().complaint().overruleAt()).isEqualTo(1.0);
+            var parcel = Chat.en().customer(0, "My widget parcel has not arrived").agent(2, "Hi there");
+            var upset = Chat.en().customer(0, "This is ridiculous!!! I have tried to recover my account for a week")
+                    .agent(2, "Hi there");
+            assertThat(new Scorer(book, CustomerPreferences.DEFAULT_ZONE, biased(new double[] {-30, 1e3, -30, -30}))
+                    .score(parcel.build()).complaint().type()).isEqualTo(ComplaintType.LOGISTICS);
+            assertThat(new Scorer(book, CustomerPreferences.DEFAULT_ZONE, biased(new double[] {1e3, -30, -30, -30}))
+                    .score(upset.build()).complaint().type()).isEqualTo(ComplaintType.OTHER);
+        }
+
+        @Test
+        void anOverruleAtOutsideHalfToOneIsRefusedAtLoadNamingTheField() throws IOException {
+            for (String value : List.of("0.3", "1.5", "-1", "0")) {
+                String yaml = defaultYaml().replaceFirst("\n  overruleAt: 0.75\n", "\n  overruleAt: " + value + "\n");
+                assertThatThrownBy(() -> RulebookLoader.fromYaml(yaml)).as(value)
+                        .isInstanceOf(InvalidRulebookException.class).hasMessageContaining("complaint.overruleAt");
+            }
         }
 
         @Test
