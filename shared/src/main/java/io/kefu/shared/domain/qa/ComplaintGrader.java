@@ -134,7 +134,7 @@ final class ComplaintGrader {
         }
         boolean open = best == ComplaintType.OTHER || best == ComplaintType.NONE && !ruledOut && !excluded;
         ComplaintType lists = best;
-        if (model != null && (open || best != ComplaintType.NONE)) {
+        if (model != null && (open || best != ComplaintType.NONE && overruleAt < 1)) {
             best = modelType(chat, best, open, upset, !signals.isEmpty(), reasons);
         }
         if (best == ComplaintType.NONE && lists == ComplaintType.NONE) {
