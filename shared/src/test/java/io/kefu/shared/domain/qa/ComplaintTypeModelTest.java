@@ -54,6 +54,11 @@ class ComplaintTypeModelTest {
                 Lang.ZH, new ComplaintTypeModel.LangModel(CLASSES, bias, Map.of())));
     }
 
+    /** The grade gives a reason that starts so (the model's, as `qa try` prints it). */
+    private static void assertHasReason(ComplaintGrade g, String start) {
+        assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence).anyMatch(e -> e.startsWith(start));
+    }
+
     private static final CompiledRulebook BOOK = CompiledRulebook.compile(RulebookLoader.defaultRulebook());
 
     private static ComplaintGrade grade(ComplaintTypeModel model, Chat chat) {
@@ -253,8 +258,7 @@ class ComplaintTypeModelTest {
             var g = grade(sureOf(Lang.EN, "widget"), chat);
             assertThat(g.type()).isEqualTo(ComplaintType.PRODUCT_QUALITY);
             assertThat(g.severity()).isEqualTo(ComplaintSeverity.LOW);
-            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
-                    .anyMatch(e -> e.startsWith("complaint-type model (100% sure): widget"));
+            assertHasReason(g, "complaint-type model (100% sure): widget");
         }
 
         @Test
@@ -305,12 +309,10 @@ class ComplaintTypeModelTest {
             assertThat(g.severity()).isEqualTo(ComplaintSeverity.NONE);
             assertThat(g.signals()).isEmpty();
             assertThat(g.firstUpsetTurn()).map(ComplaintGrade.Reason::messageIndex).contains(0);
-            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
-                    .anyMatch(e -> e.startsWith("complaint-type model (90% sure) over the lists' OTHER: NONE"));
+            assertHasReason(g, "complaint-type model (90% sure) over the lists' OTHER: NONE");
             var zh = grade(noneAt(0.9), Chat.zh().customer(0, "太离谱了!!! 到底怎么回事").agent(2, "您好"));
             assertThat(zh.type()).isEqualTo(ComplaintType.NONE);
-            assertThat(zh.reasons()).extracting(ComplaintGrade.Reason::evidence)
-                    .anyMatch(e -> e.startsWith("投诉类型模型（把握90%）推翻了词表的"));
+            assertHasReason(zh, "投诉类型模型（把握90%）推翻了词表的");
         }
 
         @Test
@@ -330,8 +332,7 @@ class ComplaintTypeModelTest {
             var five = four.customer(20, "好的 谢谢").agent(21, "不客气"); // the builder appends: four is five now
             var g = grade(noneAt(0.99), five);
             assertThat(g.type()).isEqualTo(ComplaintType.NONE);
-            assertThat(g.reasons()).extracting(ComplaintGrade.Reason::evidence)
-                    .anyMatch(e -> e.startsWith("投诉类型模型（把握99%）推翻了词表的LOGISTICS：NONE"));
+            assertHasReason(g, "投诉类型模型（把握99%）推翻了词表的LOGISTICS：NONE");
         }
 
         @Test
