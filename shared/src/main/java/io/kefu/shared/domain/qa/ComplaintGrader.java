@@ -16,10 +16,9 @@ import java.util.TreeMap;
  * <p>Where the rulebook uses the complaint-type model, the model decides what the lexicons leave open: a chat
  * the type lexicons give no type (OTHER, or no complaint) gets the model's type, NONE included, when the model
  * is at least {@value #MODEL_SURE} sure. On chats no one tuned the word lists on, that was right more often than
- * either alone (docs/qa-accuracy.md, "The complaint-type model"). What a lead wrote still wins: a type phrase
- * the customer used, a threat to go to a regulator, the media or a lawyer (always a complaint), and a chat the
- * rulebook's exclusions made no complaint ({@code notProblems}, {@code selfCaused}, {@code calmRequests}); and an
- * upset or escalating customer is a complaint, the model only naming its type.
+ * either alone (docs/qa-accuracy.md, "The complaint-type model"). What a lead wrote wins: a threat to go to a
+ * regulator, the media or a lawyer, or repeated contact (always a complaint, the model only naming its type), and a
+ * chat the rulebook's exclusions made no complaint ({@code notProblems}, {@code selfCaused}, {@code calmRequests}).
  *
  * <p>A type phrase and an upset customer win unless the model is at least the rulebook's {@code complaint.overruleAt}
  * sure (0.75 by default): then it retypes a chat a type phrase typed, and reads an upset customer's chat as none (a
