@@ -164,8 +164,10 @@ final class ComplaintGrader {
         }
         boolean overrules = overruleAt < 1 && sure.probability() >= overruleAt;
         boolean none = sure.type() == ComplaintType.NONE;
-        boolean undoes = none && chat.customerMessages.size() >= UNDO_FAULT_MESSAGES;
-        if (!open && (!overrules || none && !undoes) || none && (escalated || upset && !overrules)) {
+        if (!open && !overrules // a type phrase stands
+                || none && escalated // an escalation is a complaint
+                || none && upset && !overrules // so is an upset customer's
+                || none && !open && chat.customerMessages.size() < UNDO_FAULT_MESSAGES) { // a fault named in a short chat
             return lists;
         }
         if (!chat.customerMessages.isEmpty() && (!none || lists != ComplaintType.NONE)) {
